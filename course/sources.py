@@ -1,0 +1,225 @@
+"""The two source texts: load one by its short name, cleaned, split into paragraphs and sentences with stable IDs.
+
+IDs are positions in the cleaned text: ``news-p06`` is the news text's sixth kept block
+(headline, body paragraph, caption, ...), and ``news-p06-s02`` is that block's second sentence.
+The same code on the same seed file gives the same IDs on every machine; ``data/sentences.csv``
+records them and a test checks that they never drift.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import html
+import tomllib
+from dataclasses import dataclass, field
+
+from course.cleaning import Block, LogEntry, clean
+from course.errors import CourseError, unknown_name
+from course.paths import seeds_folder
+from course.sentences import split_sentences
+
+__all__ = ["Sentence", "Paragraph", "Source", "source_names", "load_source", "find_paragraph", "find_sentence"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a cleaned text, with its stable ID.
+
+    >>> sentence = find_sentence("opinion-p10-s03")
+    >>> sentence.text
+    'China has been Russia’s No. 1 trading partner since 2014.'
+    >>> sentence.kind
+    'body'
+    """
+
+    id: str
+    source: str
+    paragraph_id: str
+    kind: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"[{self.id}] {self.text}"
+
+    def _repr_html_(self) -> str:
+        return f"<p><code>{self.id}</code> {html.escape(self.text)}</p>"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One kept block of a cleaned text (body paragraph, headline, caption, ...) and its sentences.
+
+    >>> paragraph = find_paragraph("news-p28")
+    >>> paragraph.kind, paragraph.text
+    ('subhead', 'Double team')
+    """
+
+    id: str
+    source: str
+    kind: str
+    text: str
+    raw_lines: tuple[int, ...]
+    sentences: tuple[Sentence, ...]
+
+    def __str__(self) -> str:
+        label = "" if self.kind == "body" else f" ({self.kind})"
+        return f"[{self.id}]{label} {self.text}"
+
+    def _repr_html_(self) -> str:
+        label = "" if self.kind == "body" else f" <em>({html.escape(self.kind)})</em>"
+        return f"<p><code>{self.id}</code>{label} {html.escape(self.text)}</p>"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source text: its metadata, the raw text as received, and the cleaned text in paragraphs and sentences.
+
+    >>> news = load_source("news")
+    >>> news.kind, news.metadata["date_as_stated"]
+    ('news report', 'Jan. 2, 2022 12:56 pm ET')
+    >>> len(news.raw) > len(news.text())
+    True
+    """
+
+    name: str
+    file: str
+    metadata: dict = field(repr=False)
+    raw: str = field(repr=False)
+    paragraphs: tuple[Paragraph, ...] = field(repr=False)
+    removed: tuple[Block, ...] = field(repr=False)
+    log: tuple[LogEntry, ...] = field(repr=False)
+
+    @property
+    def kind(self) -> str:
+        """'news report' or 'opinion column', as recorded in the metadata."""
+        return self.metadata["kind"]
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Every sentence of the cleaned text, in reading order."""
+        return tuple(s for p in self.paragraphs for s in p.sentences)
+
+    def text(self, kinds: tuple[str, ...] | None = None) -> str:
+        """The cleaned text, one paragraph per line; blocks that are not body text carry their kind in brackets.
+
+        >>> print(load_source("opinion").text(kinds=("headline",)))
+        [headline] China and Russia Bolster Their ‘No Limits’ Alliance
+        """
+        chosen = [p for p in self.paragraphs if kinds is None or p.kind in kinds]
+        return "\n\n".join(p.text if p.kind == "body" else f"[{p.kind}] {p.text}" for p in chosen)
+
+    def paragraph(self, paragraph_id: str) -> Paragraph:
+        """Return the paragraph with this ID (e.g. ``"news-p06"``)."""
+        for paragraph in self.paragraphs:
+            if paragraph.id == paragraph_id:
+                return paragraph
+        raise unknown_name("paragraph", paragraph_id, [p.id for p in self.paragraphs])
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        """Return the sentence with this ID (e.g. ``"news-p06-s01"``)."""
+        for sentence in self.sentences:
+            if sentence.id == sentence_id:
+                return sentence
+        raise unknown_name("sentence", sentence_id, [s.id for s in self.sentences])
+
+    def __str__(self) -> str:
+        meta = self.metadata
+        return (f"{self.name}: {meta['kind']}\n  headline: {meta['headline']}\n  authors: {', '.join(meta['authors'])}\n"
+                f"  date as stated: {meta['date_as_stated']}\n  {len(self.paragraphs)} paragraphs, "
+                f"{len(self.sentences)} sentences, {len(self.log)} cleaning steps")
+
+    def _repr_html_(self) -> str:
+        rows = "".join(f"<tr><th style='text-align:left'>{html.escape(k)}</th><td style='text-align:left'>{html.escape(v)}</td></tr>"
+                       for k, v in self._summary().items())
+        return f"<table><caption style='text-align:left'><strong>Source '{self.name}'</strong></caption>{rows}</table>"
+
+    def _summary(self) -> dict[str, str]:
+        meta = self.metadata
+        return {"kind": meta["kind"], "headline": meta["headline"], "authors": ", ".join(meta["authors"]),
+                "date as stated": meta["date_as_stated"], "outlet as stated": meta["outlet_as_stated"],
+                "size": f"{len(self.paragraphs)} paragraphs, {len(self.sentences)} sentences",
+                "cleaning": f"{len(self.log)} steps in the cleaning log"}
+
+
+@functools.cache
+def _metadata_by_name() -> dict[str, dict]:
+    found = {}
+    for path in sorted(seeds_folder().glob("*.meta.toml")):
+        with path.open("rb") as handle:
+            meta = tomllib.load(handle)
+        found[meta["short_name"]] = meta
+    return found
+
+
+def source_names() -> list[str]:
+    """The short names of the source texts, in the order of their files.
+
+    >>> source_names()
+    ['news', 'opinion']
+    """
+    return list(_metadata_by_name())
+
+
+@functools.cache
+def load_source(name: str) -> Source:
+    """Load a source text by its short name: ``"news"`` or ``"opinion"``.
+
+    >>> load_source("opinion").metadata["authors"]
+    ['Mr. Jones']
+    >>> load_source("newz")
+    Traceback (most recent call last):
+    ...
+    course.errors.CourseError: There is no source called 'newz'. The sources are: 'news', 'opinion'. Did you mean 'news'?
+    """
+    if not isinstance(name, str):
+        raise CourseError(f"Give the source's short name as text in quotes, like 'news' or 'opinion' (you gave {name!r}).")
+    metadata = _metadata_by_name()
+    key = name.strip().lower()
+    if key not in metadata:
+        raise unknown_name("source", name, list(metadata))
+    meta = metadata[key]
+    data = (seeds_folder() / meta["file"]).read_bytes()
+    raw = data.decode("utf-8")
+    cleaned = clean(raw)
+    paragraphs = []
+    for number, block in enumerate(cleaned.blocks, start=1):
+        paragraph_id = f"{key}-p{number:02d}"
+        sentences = tuple(Sentence(f"{paragraph_id}-s{n:02d}", key, paragraph_id, block.kind, text)
+                          for n, text in enumerate(split_sentences(block.text), start=1))
+        paragraphs.append(Paragraph(paragraph_id, key, block.kind, block.text, block.lines, sentences))
+    return Source(key, meta["file"], meta, raw, tuple(paragraphs), cleaned.removed, cleaned.log)
+
+
+def _source_of(item_id: object, what: str) -> Source:
+    if not isinstance(item_id, str) or "-" not in item_id:
+        example = "news-p06" if what == "paragraph" else "news-p06-s01"
+        raise CourseError(f"A {what} ID looks like {example!r}: the source's short name, then the position. You gave {item_id!r}.")
+    return load_source(item_id.split("-", 1)[0])
+
+
+def find_paragraph(paragraph_id: str) -> Paragraph:
+    """Find a paragraph of either text by its ID.
+
+    >>> print(find_paragraph("opinion-p08"))
+    [opinion-p08] (pull quote) Xi and Putin have their differences, but they are united in their desire to weaken America.
+    """
+    return _source_of(paragraph_id, "paragraph").paragraph(paragraph_id.strip())
+
+
+def find_sentence(sentence_id: str) -> Sentence:
+    """Find a sentence of either text by its ID.
+
+    >>> print(find_sentence("news-p26-s02"))
+    [news-p26-s02] Over the past six years, Messrs Putin and Xi have met more than 30 times.
+    """
+    return _source_of(sentence_id, "sentence").sentence(sentence_id.strip())
+
+
+def sha256_of(name: str) -> str:
+    """The SHA-256 checksum of a source's raw file, as recorded in ``seeds/SHA256SUMS``.
+
+    >>> len(sha256_of("news"))
+    64
+    """
+    return hashlib.sha256((seeds_folder() / load_source(name).file).read_bytes()).hexdigest()
