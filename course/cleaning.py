@@ -160,7 +160,7 @@ def clean(raw: str) -> Cleaned:
     >>> [(block.kind, block.text) for block in result.blocks]
     [('headline', 'Headline'), ('body', 'It cost $5.')]
     >>> [(entry.step, entry.before) for entry in result.log]
-    [('escaped character', 'It cost \\\\$5.'), ('blog footer', 'Comments'), ('headline', 'Headline')]
+    [('headline', 'Headline'), ('escaped character', 'It cost \\\\$5.'), ('blog footer', 'Comments')]
     """
     log = _Log()
     starts = _line_starts(raw)

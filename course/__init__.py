@@ -1,0 +1,39 @@
+"""Helpers for the course *Reading sources critically: China–Russia military cooperation*.
+
+Everything a lesson needs is importable from here, for example::
+
+    from course import load_source, show_text, search_texts, check
+
+Importing ``course`` does no work and writes no file: each helper loads its module (and the
+texts) only when it is first used.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from course.errors import CourseError, closest
+
+_HOME: dict[str, str] = {
+    "load_source": "course.sources", "source_names": "course.sources", "find_paragraph": "course.sources",
+    "find_sentence": "course.sources",
+    "show_text": "course.display", "show_paragraph": "course.display", "show_sentence": "course.display",
+    "search_texts": "course.display", "compare_raw_and_clean": "course.display", "cleaning_log": "course.display",
+    "sentences_table": "course.display", "show_metadata": "course.display",
+    "check": "course.checks", "exercise_ids": "course.checks",
+    "lessons": "course.lessons", "lesson_table": "course.lessons", "show_course_map": "course.lessons",
+}
+
+__all__ = ["CourseError", *_HOME]
+
+
+def __getattr__(name: str) -> object:
+    if name in _HOME:
+        return getattr(import_module(_HOME[name]), name)
+    suggestion = closest(name, _HOME)
+    hint = f" Did you mean {suggestion!r}?" if suggestion else ""
+    raise AttributeError(f"The course has no helper called {name!r}.{hint}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

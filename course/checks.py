@@ -1,0 +1,138 @@
+"""Self-checks: a student answers an exercise and gets specific, friendly feedback at once.
+
+``check("01.1", 3)`` returns a :class:`Feedback` that Jupyter shows as a short HTML note and
+``print`` shows as text. The verdict is given in words and symbols, never by colour alone.
+A check never raises for a student's answer: a wrong type, an empty answer or a typo gets
+advice instead. Only an unknown exercise number is an error (with a suggestion).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from course.errors import unknown_name
+
+__all__ = ["Exercise", "Feedback", "check", "exercise_ids"]
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise: its question, the kind of answer it wants, how to work out the answer, and feedback.
+
+    ``answer`` is a function, so that an answer drawn from the texts is computed from them rather
+    than typed twice. ``kind`` is ``"number"``, ``"choice"`` (a letter) or ``"id"`` (a paragraph
+    or sentence ID). ``wrong`` maps a tempting wrong answer to advice about it.
+    """
+
+    id: str
+    question: str
+    kind: str
+    answer: Callable[[], object]
+    explanation: str
+    hint: str
+    choices: dict[str, str] = field(default_factory=dict)
+    wrong: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The result of a check: ``verdict`` is ``"right"``, ``"not yet"`` or ``"no answer"``."""
+
+    exercise: str
+    verdict: str
+    message: str
+
+    @property
+    def correct(self) -> bool:
+        """True only when the answer is right."""
+        return self.verdict == "right"
+
+    def __str__(self) -> str:
+        mark = {"right": "✔ Right", "not yet": "✘ Not yet", "no answer": "… No answer yet"}[self.verdict]
+        return f"Exercise {self.exercise}: {mark}. {self.message}"
+
+    __repr__ = __str__
+
+    def _repr_html_(self) -> str:
+        mark = {"right": "✔ Right", "not yet": "✘ Not yet", "no answer": "… No answer yet"}[self.verdict]
+        border = {"right": "#0072B2", "not yet": "#D55E00", "no answer": "#999999"}[self.verdict]
+        return (f"<div role='status' style='border-left:4px solid {border};padding:0.3em 0.8em;margin:0.3em 0'>"
+                f"<strong>Exercise {html.escape(self.exercise)}: {mark}.</strong> {html.escape(self.message)}</div>")
+
+
+def _registry() -> dict[str, Exercise]:
+    from course.exercises import EXERCISES
+
+    return {exercise.id: exercise for exercise in EXERCISES}
+
+
+def exercise_ids() -> list[str]:
+    """The numbers of all exercises, like ``'01.1'``.
+
+    >>> exercise_ids()[:3]
+    ['00.1', '01.1', '01.2']
+    """
+    return list(_registry())
+
+
+def _as_number(answer: object) -> float | None:
+    if isinstance(answer, bool):
+        return None
+    if isinstance(answer, int | float):
+        return float(answer)
+    if isinstance(answer, str) and re.fullmatch(r"\s*-?\d+(\.\d+)?\s*", answer.replace(",", "")):
+        return float(answer.replace(",", ""))
+    return None
+
+
+def _judge(exercise: Exercise, answer: object) -> Feedback:
+    expected = exercise.answer()
+    say = lambda verdict, message: Feedback(exercise.id, verdict, message)  # noqa: E731
+    if exercise.kind == "number":
+        number = _as_number(answer)
+        if number is None:
+            return say("not yet", f"This question wants a number, written with digits like 3 (you gave {answer!r}). {exercise.hint}")
+        if number == expected:
+            return say("right", exercise.explanation)
+        direction = "too high" if number > expected else "too low"
+        advice = exercise.wrong.get(str(int(number)) if number.is_integer() else str(number), exercise.hint)
+        return say("not yet", f"{answer} is {direction}. {advice}")
+    if not isinstance(answer, str):
+        wanted = "a letter in quotes, like 'b'" if exercise.kind == "choice" else "an ID in quotes, like 'news-p06'"
+        return say("not yet", f"This question wants {wanted} (you gave {answer!r}). {exercise.hint}")
+    given = answer.strip().strip("()").lower().translate(_QUOTES)
+    if exercise.kind == "choice" and given not in exercise.choices:
+        letters = ", ".join(repr(letter) for letter in exercise.choices)
+        return say("not yet", f"Answer with one of the letters {letters} (you gave {answer!r}).")
+    if given == str(expected).lower():
+        return say("right", exercise.explanation)
+    return say("not yet", exercise.wrong.get(given, exercise.hint))
+
+
+def check(exercise: str, answer: object) -> Feedback:
+    """Check an answer to an exercise and say what was right, or give a hint.
+
+    >>> check("01.1", 3).verdict
+    'right'
+    >>> print(check("01.1", 2))
+    Exercise 01.1: ✘ Not yet. 2 is too low. Look at the byline again: it names people in three cities.
+    >>> print(check("01.1", ...))
+    Exercise 01.1: … No answer yet. Replace the ... with your answer, then run the cell again.
+    >>> print(check("01.1", "three"))
+    Exercise 01.1: ✘ Not yet. This question wants a number, written with digits like 3 (you gave 'three'). Look at the byline (paragraph news-p04).
+    >>> check("1.1", 3)
+    Traceback (most recent call last):
+    ...
+    course.errors.CourseError: There is no exercise called '1.1'. The exercises are: '00.1', '01.1', '01.2', '01.3', '01.4', '01.5'. Did you mean '01.1'?
+    """
+    registry = _registry()
+    if exercise not in registry:
+        raise unknown_name("exercise", exercise, list(registry))
+    if answer is ... or answer is None or (isinstance(answer, str) and not answer.strip()):
+        return Feedback(exercise, "no answer", "Replace the ... with your answer, then run the cell again.")
+    return _judge(registry[exercise], answer)
