@@ -1,8 +1,9 @@
 """Where the course's files live: the project folder holding ``seeds/``, ``data/`` and ``notebooks/``.
 
-The package is installed in editable mode from the project folder (``-e .`` in
-``requirements.txt``), so the project folder is the parent of this package. The environment
-variable ``COURSE_HOME`` can point somewhere else, e.g. for a copy of the course files.
+Looked for, in order: the folder named by the environment variable ``COURSE_HOME``; the parent
+of this package (the usual case: ``requirements.txt`` installs the package in place with
+``-e .``); and the current folder and its parents (Binder also installs a copy of the package
+with ``pip install .``, and its notebooks run inside the project folder).
 """
 
 from __future__ import annotations
@@ -22,14 +23,19 @@ def project_folder() -> Path:
     True
     """
     configured = os.environ.get("COURSE_HOME")
-    folder = Path(configured) if configured else Path(__file__).resolve().parent.parent
-    if not (folder / "seeds").is_dir():
-        raise CourseError(
-            f"The course files were not found in {str(folder)!r} (no 'seeds' folder there). "
-            "Install the course from its own folder with: pip install -r requirements.txt, "
-            "or set COURSE_HOME to the folder that holds 'seeds', 'data' and 'notebooks'."
-        )
-    return folder
+    if configured:
+        candidates = [Path(configured)]
+    else:
+        here = Path.cwd().resolve()
+        candidates = [Path(__file__).resolve().parent.parent, here, *here.parents]
+    for folder in candidates:
+        if (folder / "seeds").is_dir() and (folder / "notebooks").is_dir():
+            return folder
+    raise CourseError(
+        f"The course files were not found (looked in {str(candidates[0])!r} and the folders around it). "
+        "Open the notebooks from inside the course folder, install the course from its own folder with "
+        "'pip install -r requirements.txt', or set COURSE_HOME to the folder that holds 'seeds' and 'notebooks'."
+    )
 
 
 def seeds_folder() -> Path:
