@@ -69,7 +69,7 @@ def skeleton_problems(path: Path) -> list[str]:
             problems.append(f"{path.name}: the first cell lacks '{heading}'")
     if -1 not in positions and positions != sorted(positions):
         problems.append(f"{path.name}: the opening headings are out of order (want {', '.join(OPENING)})")
-    if -1 not in positions and not re.search(r"\d+ minutes", _section(first, "## Time needed")):
+    if OPENING[1] in first and not re.search(r"\d+ minutes", _section(first, OPENING[1])):
         problems.append(f"{path.name}: 'Time needed' should give a time in minutes, like 'About 30 minutes'")
     if everything.count("\n# ") + everything.startswith("# ") != 1:
         problems.append(f"{path.name}: the title should be the only level-1 heading")

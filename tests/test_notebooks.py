@@ -1,0 +1,79 @@
+"""The lessons: committed without outputs, one skeleton, numbered in order, and listed in the README."""
+
+import json
+import re
+
+import pytest
+
+from course.lessons import lesson_table, lessons, skeleton_problems
+from course.paths import notebooks_folder, project_folder
+
+NOTEBOOKS = sorted(notebooks_folder().glob("*.ipynb"))
+
+
+def test_there_are_lessons():
+    assert len(NOTEBOOKS) >= 2
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_committed_without_outputs(path):
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    for number, cell in enumerate(notebook["cells"]):
+        if cell["cell_type"] == "code":
+            assert cell.get("outputs") == [], f"{path.name} cell {number} has outputs"
+            assert cell.get("execution_count") is None, f"{path.name} cell {number} has an execution count"
+    assert set(notebook["metadata"]) <= {"kernelspec", "language_info"}, "volatile notebook metadata"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_follows_the_skeleton(path):
+    assert skeleton_problems(path) == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_code_cells_stay_short(path):
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "code":
+            lines = [line for line in "".join(cell["source"]).splitlines() if line.strip()]
+            assert len(lines) <= 4, f"{path.name}: a code cell of {len(lines)} lines; move the logic into course/"
+
+
+def test_skeleton_check_catches_a_broken_notebook(tmp_path):
+    bad = tmp_path / "07_broken.ipynb"
+    bad.write_text(json.dumps({"cells": [{"cell_type": "markdown", "source": "# 08 · Broken\n\n## Time needed\nSoon", "metadata": {}}],
+                               "metadata": {}, "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+    problems = "\n".join(skeleton_problems(bad))
+    assert "does not match the file name" in problems
+    assert "What you will learn" in problems
+    assert "minutes" in problems
+    assert "Summary" in problems and "What comes next" in problems
+
+
+def test_lessons_are_numbered_from_00_without_gaps():
+    numbers = [lesson.number for lesson in lessons()]
+    assert numbers == [f"{n:02d}" for n in range(len(numbers))]
+    assert len(numbers) == len(NOTEBOOKS)
+
+
+def test_readme_lesson_table_matches_the_notebooks():
+    readme = (project_folder() / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"<!-- lesson-table:start[^>]*-->\n(.*?)\n<!-- lesson-table:end -->", readme, re.DOTALL)
+    assert block, "README lacks the lesson-table markers"
+    assert block.group(1) == lesson_table(), "README lesson table is stale: paste the output of `python -m course lessons`"
+
+
+def test_each_lesson_links_to_the_next():
+    found = lessons()
+    for lesson, following in zip(found, found[1:]):
+        text = (notebooks_folder() / lesson.file).read_text(encoding="utf-8")
+        tail = text[text.rindex("## What comes next"):]
+        assert following.file in tail, f"{lesson.file}: 'What comes next' should link to {following.file}"
+
+
+def test_intentional_errors_are_tagged():
+    for path in NOTEBOOKS:
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            source = "".join(cell["source"])
+            if cell["cell_type"] == "code" and '"newz"' in source:
+                assert "raises-exception" in cell["metadata"].get("tags", []), f"{path.name}: tag the error demo"
