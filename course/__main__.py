@@ -37,12 +37,12 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "sentences":
             from course.display import sentences_table
 
-            table = sentences_table()
+            table = sentences_table().frame
             print(table.to_csv(index=False, lineterminator="\n") if args.csv else table.to_string(index=False), end="" if args.csv else "\n")
         else:
             from course.display import cleaning_log
 
-            table = cleaning_log(args.name)
+            table = cleaning_log(args.name).frame
             print(table.to_csv(index=False, lineterminator="\n") if args.csv else table.to_string(index=False), end="" if args.csv else "\n")
     except CourseError as error:
         print(f"Error: {error}", file=sys.stderr)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from course.errors import CourseError, unknown_name
 from course.sources import Paragraph, find_paragraph, find_sentence, load_source, source_names
 
-__all__ = ["Shown", "show_text", "show_paragraph", "show_sentence", "search_texts", "compare_raw_and_clean",
+__all__ = ["Shown", "Table", "show_text", "show_paragraph", "show_sentence", "search_texts", "compare_raw_and_clean",
            "cleaning_log", "sentences_table", "visible"]
 
 _WIDTH = 88
@@ -36,6 +36,57 @@ class Shown:
 
     def _repr_html_(self) -> str:
         return self.html
+
+
+class Table:
+    """A table of rows that shows in full (no cut-off text) in a notebook and as plain text.
+
+    ``table.frame`` is the pandas DataFrame behind it, for anyone who wants pandas.
+
+    >>> table = Table([{"step": "headline", "line": 1}, {"step": "subhead", "line": 67}])
+    >>> len(table), table.columns
+    (2, ['step', 'line'])
+    >>> print(table.where("step", "subhead"))
+       step  line
+    subhead    67
+    >>> table.where("stpe", "subhead")
+    Traceback (most recent call last):
+    ...
+    course.errors.CourseError: There is no column called 'stpe'. The columns are: 'step', 'line'. Did you mean 'step'?
+    """
+
+    def __init__(self, rows: list[dict] | object) -> None:
+        import pandas as pd  # imported here so that `import course` stays light
+
+        self.frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
+
+    @property
+    def columns(self) -> list[str]:
+        """The column names."""
+        return [str(column) for column in self.frame.columns]
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    def __getitem__(self, column: str):
+        if column not in self.columns:
+            raise unknown_name("column", column, self.columns)
+        return self.frame[column]
+
+    def where(self, column: str, value: object) -> Table:
+        """Keep only the rows whose ``column`` equals ``value``."""
+        return Table(self.frame[self[column] == value].reset_index(drop=True))
+
+    def __str__(self) -> str:
+        return self.frame.to_string(index=False) if len(self.frame) else "(no rows)"
+
+    __repr__ = __str__
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<th style='text-align:left'>{html.escape(c)}</th>" for c in self.columns)
+        body = "".join("<tr>" + "".join(f"<td style='text-align:left;vertical-align:top'>{html.escape(str(v))}</td>" for v in row)
+                       + "</tr>" for row in self.frame.itertuples(index=False))
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table><p><small>{len(self)} rows</small></p>"
 
 
 def visible(text: str) -> str:
@@ -213,7 +264,7 @@ def compare_raw_and_clean(name: str, first_line: int = 1, last_line: int | None 
     return Shown("\n".join(text_lines), f"<table>{head}{''.join(rows)}</table>")
 
 
-def cleaning_log(name: str):
+def cleaning_log(name: str) -> Table:
     """The cleaning log of a source as a table: step, raw line, before (exact raw text), after, why.
 
     Invisible characters are made visible: ⍽ is a non-breaking space and ↵ a line break.
@@ -224,14 +275,12 @@ def cleaning_log(name: str):
     >>> int(log["step"].value_counts()["non-breaking space"])
     12
     """
-    import pandas as pd  # imported here so that `import course` stays light
-
     source = load_source(name)
-    return pd.DataFrame([{"step": e.step, "line": e.line, "before": visible(e.before), "after": visible(e.after), "why": e.why}
+    return Table([{"step": e.step, "line": e.line, "before": visible(e.before), "after": visible(e.after), "why": e.why}
                          for e in source.log])
 
 
-def sentences_table(source: str | None = None):
+def sentences_table(source: str | None = None) -> Table:
     """Every sentence with its ID, paragraph, kind and text, as a table (the content of ``data/sentences.csv``).
 
     >>> table = sentences_table()
@@ -240,11 +289,9 @@ def sentences_table(source: str | None = None):
     >>> table["source"].value_counts().to_dict()
     {'news': 96, 'opinion': 38}
     """
-    import pandas as pd
-
     rows = [{"sentence_id": s.id, "source": s.source, "paragraph_id": s.paragraph_id, "kind": s.kind, "sentence": s.text}
             for name in _sources(source) for s in load_source(name).sentences]
-    return pd.DataFrame(rows)
+    return Table(rows)
 
 
 _METADATA_ROWS: tuple[tuple[str, str], ...] = (

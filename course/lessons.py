@@ -127,8 +127,9 @@ def show_course_map():
     found = lessons()
     total = sum(lesson.minutes for lesson in found)
     title = f"Course map: {len(found)} lessons, about {total} minutes in all"
-    lines = [title] + [f"  {l.number}  {l.title} ({l.minutes} min): {'; '.join(l.learn)}" for l in found]
+    summary = {l.number: "; ".join(item.rstrip(".") for item in l.learn) for l in found}
+    lines = [title] + [f"  {l.number}  {l.title} ({l.minutes} min): {summary[l.number]}" for l in found]
     rows = "".join(f"<tr><td>{l.number}</td><td style='text-align:left'><a href='{html.escape(l.file)}'>{html.escape(l.title)}</a></td>"
-                   f"<td>{l.minutes} min</td><td style='text-align:left'>{html.escape('; '.join(l.learn))}</td></tr>" for l in found)
+                   f"<td>{l.minutes} min</td><td style='text-align:left'>{html.escape(summary[l.number])}</td></tr>" for l in found)
     head = "<tr><th>#</th><th style='text-align:left'>Lesson</th><th>Time</th><th style='text-align:left'>What you learn</th></tr>"
     return Shown("\n".join(lines), f"<table><caption style='text-align:left'><strong>{html.escape(title)}</strong></caption>{head}{rows}</table>")
