@@ -106,6 +106,17 @@ def _judge(exercise: Exercise, answer: object) -> Feedback:
         wanted = "a letter in quotes, like 'b'" if exercise.kind == "choice" else "an ID in quotes, like 'news-p06'"
         return say("not yet", f"This question wants {wanted} (you gave {answer!r}). {exercise.hint}")
     given = answer.strip().strip("()").lower().translate(_QUOTES)
+    if exercise.kind == "id" and given not in exercise.wrong and given != str(expected).lower():
+        from course.errors import CourseError
+        from course.sources import find_paragraph
+
+        try:
+            find_paragraph(given)
+        except CourseError as error:
+            return say("not yet", f"{error} {exercise.hint}")
+        given_text, wanted_text = given.split("-")[0], str(expected).lower().split("-")[0]
+        if given_text != wanted_text:
+            return say("not yet", f"{given} is in the '{given_text}' text, but this question is about the '{wanted_text}' text. {exercise.hint}")
     if exercise.kind == "choice" and given not in exercise.choices:
         letters = ", ".join(repr(letter) for letter in exercise.choices)
         return say("not yet", f"Answer with one of the letters {letters} (you gave {answer!r}).")
@@ -125,6 +136,8 @@ def check(exercise: str, answer: object) -> Feedback:
     Exercise 01.1: … No answer yet. Replace the ... with your answer, then run the cell again.
     >>> print(check("01.1", "three"))
     Exercise 01.1: ✘ Not yet. This question wants a number, written with digits like 3 (you gave 'three'). Look at the byline (paragraph news-p04).
+    >>> print(check("01.5", "opinion-p7"))  # doctest: +ELLIPSIS
+    Exercise 01.5: ✘ Not yet. There is no paragraph called 'opinion-p7'. ... Did you mean 'opinion-p07'? ...
     >>> check("1.1", 3)
     Traceback (most recent call last):
     ...
