@@ -9,6 +9,8 @@ advice instead. Only an unknown exercise number is an error (with a suggestion).
 from __future__ import annotations
 
 import html
+import math
+import numbers
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -81,13 +83,18 @@ def exercise_ids() -> list[str]:
 
 
 def _as_number(answer: object) -> float | None:
+    """The answer as a number, or None when it is not one (numpy numbers from pandas count as numbers)."""
     if isinstance(answer, bool):
         return None
-    if isinstance(answer, int | float):
-        return float(answer)
     if isinstance(answer, str) and re.fullmatch(r"\s*-?\d+(\.\d+)?\s*", answer.replace(",", "")):
-        return float(answer.replace(",", ""))
-    return None
+        answer = answer.replace(",", "")
+    elif not isinstance(answer, numbers.Real):
+        return None
+    try:
+        number = float(answer)
+    except (OverflowError, ValueError):
+        return math.inf
+    return None if math.isnan(number) else number
 
 
 def _judge(exercise: Exercise, answer: object) -> Feedback:
@@ -99,13 +106,20 @@ def _judge(exercise: Exercise, answer: object) -> Feedback:
             return say("not yet", f"This question wants a number, written with digits like 3 (you gave {answer!r}). {exercise.hint}")
         if number == expected:
             return say("right", exercise.explanation)
+        if math.isinf(number):
+            return say("not yet", f"That number is far too big to be the answer. {exercise.hint}")
         direction = "too high" if number > expected else "too low"
         advice = exercise.wrong.get(str(int(number)) if number.is_integer() else str(number), exercise.hint)
-        return say("not yet", f"{answer} is {direction}. {advice}")
+        shown = int(number) if number.is_integer() else number
+        return say("not yet", f"{shown} is {direction}. {advice}")
     if not isinstance(answer, str):
         wanted = "a letter in quotes, like 'b'" if exercise.kind == "choice" else "an ID in quotes, like 'news-p06'"
         return say("not yet", f"This question wants {wanted} (you gave {answer!r}). {exercise.hint}")
     given = answer.strip().strip("()").lower().translate(_QUOTES)
+    if exercise.kind == "id":
+        from course.sources import normalise_id
+
+        given = normalise_id(given)
     if exercise.kind == "id" and given not in exercise.wrong and given != str(expected).lower():
         from course.errors import CourseError
         from course.sources import find_paragraph
@@ -136,15 +150,15 @@ def check(exercise: str, answer: object) -> Feedback:
     Exercise 01.1: … No answer yet. Replace the ... with your answer, then run the cell again.
     >>> print(check("01.1", "three"))
     Exercise 01.1: ✘ Not yet. This question wants a number, written with digits like 3 (you gave 'three'). Look at the byline (paragraph news-p04).
-    >>> print(check("01.5", "opinion-p7"))  # doctest: +ELLIPSIS
-    Exercise 01.5: ✘ Not yet. There is no paragraph called 'opinion-p7'. ... Did you mean 'opinion-p07'? ...
+    >>> print(check("01.5", "opinoin-p07"))  # doctest: +ELLIPSIS
+    Exercise 01.5: ✘ Not yet. There is no source called 'opinoin'. The sources are: 'news', 'opinion'. Did you mean 'opinion'? ...
     >>> check("1.1", 3)
     Traceback (most recent call last):
     ...
     course.errors.CourseError: There is no exercise called '1.1'. The exercises are: '00.1', '01.1', '01.2', '01.3', '01.4', '01.5'. Did you mean '01.1'?
     """
     registry = _registry()
-    if exercise not in registry:
+    if not isinstance(exercise, str) or exercise not in registry:
         raise unknown_name("exercise", exercise, list(registry))
     if answer is ... or answer is None or (isinstance(answer, str) and not answer.strip()):
         return Feedback(exercise, "no answer", "Replace the ... with your answer, then run the cell again.")

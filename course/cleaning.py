@@ -36,6 +36,7 @@ STEPS: dict[str, str] = {
     "photo caption": "The caption of a photograph that is not in this copy (the extra blank lines are where the photo was). Kept, marked as a caption: the publisher wrote it, but it is not the running text.",
     "photo credit": "Who took or supplied the photograph. Kept, marked as a photo credit.",
     "subhead": "A short heading between paragraphs that breaks up a long article. Kept, marked as a subhead.",
+    "correction heading": "The heading of the publisher's corrections note. Kept, marked as a correction heading.",
     "correction": "A correction the publisher added after the article appeared. Kept, marked as a correction: it tells us the text was changed.",
     "print edition note": "Where the article appeared in print, and under which headline. Kept, marked as a print edition note.",
     "author contact": "The reporters' e-mail addresses. Kept, marked as author contact details.",
@@ -178,7 +179,9 @@ def clean(raw: str) -> Cleaned:
             for (n, text), (_, next_text) in zip(current, current[1:]):
                 seam = text[-2 * _CONTEXT:] + "\n" + next_text[:2 * _CONTEXT]
                 log.add("line break inside a paragraph", n, seam, seam.replace("\n", " "))
-            blocks.append(Block("body", " ".join(part for part in cleaned if part), tuple(n for n, _ in current)))
+            text = " ".join(part for part in cleaned if part)
+            if text:  # a line that held only page debris (a lone button) leaves nothing to keep
+                blocks.append(Block("body", text, tuple(n for n, _ in current)))
             current = []
 
     # 2. Remove what is not part of the piece at all.
@@ -214,7 +217,9 @@ def clean(raw: str) -> Cleaned:
 
 
 def _raw_of(raw: str, starts: list[int], block: Block) -> str:
-    return raw[starts[block.lines[0] - 1]:starts[block.lines[-1]] - 1]
+    """The raw text of a block, from the start of its first line to the end of its last."""
+    end = starts[block.lines[-1]] - 1 if block.lines[-1] < len(starts) else len(raw)
+    return raw[starts[block.lines[0] - 1]:end]
 
 
 def _rejoin(blocks: list[Block], raw: str, starts: list[int], log: _Log) -> tuple[list[Block], list[tuple[int, Block]]]:
@@ -265,7 +270,9 @@ def _label(blocks: list[Block], raw: str, starts: list[int], log: _Log) -> list[
     for i, text in enumerate(texts):
         if steps[i] is not None:
             continue
-        if text.startswith("By "):
+        # A byline sits just under the headline (and standfirst) and is not a sentence.
+        if text.startswith("By ") and i <= first + 2 and not _ends_sentence(text) \
+                and not any(_ends_sentence(t) for t in texts[first + 1:i]):
             mark(i, "byline", "byline")
             if i - 1 > first and steps[i - 1] is None:
                 mark(i - 1, "standfirst", "standfirst")
@@ -273,9 +280,10 @@ def _label(blocks: list[Block], raw: str, starts: list[int], log: _Log) -> list[
             mark(i, "dateline", "dateline")
         elif text.startswith("PHOTO:"):
             mark(i, "photo credit", "photo credit")
-            mark(i - 1, "caption", "photo caption")
+            if i - 1 > first and steps[i - 1] is None:
+                mark(i - 1, "caption", "photo caption")
         elif text == "Corrections & Amplifications":
-            mark(i, "correction heading", "correction")
+            mark(i, "correction heading", "correction heading")
             if i + 1 < len(blocks):
                 mark(i + 1, "correction", "correction")
         elif text.startswith("Appeared in the ") and "print edition" in text:

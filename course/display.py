@@ -15,7 +15,7 @@ from course.errors import CourseError, unknown_name
 from course.sources import Paragraph, find_paragraph, find_sentence, load_source, source_names
 
 __all__ = ["Shown", "Table", "show_text", "show_paragraph", "show_sentence", "search_texts", "compare_raw_and_clean",
-           "cleaning_log", "sentences_table", "visible"]
+           "cleaning_log", "sentences_table", "show_metadata", "visible"]
 
 _WIDTH = 88
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
@@ -116,7 +116,7 @@ def _paragraph_text(paragraph: Paragraph) -> str:
     return _wrap(label + paragraph.text, indent=f"{paragraph.id}  ")
 
 
-def show_text(name: str, kinds: tuple[str, ...] | None = None) -> Shown:
+def show_text(name: str, kinds: str | tuple[str, ...] | None = None) -> Shown:
     """Show a whole cleaned text, each paragraph with its ID; non-body blocks carry their kind.
 
     >>> print(show_text("opinion", kinds=("pull quote",)))
@@ -125,7 +125,7 @@ def show_text(name: str, kinds: tuple[str, ...] | None = None) -> Shown:
                  their desire to weaken America.
     """
     source = load_source(name)
-    chosen = [p for p in source.paragraphs if kinds is None or p.kind in kinds]
+    chosen = source.paragraphs_of(kinds)
     text = f"{source.name}: {source.kind}\n" + "\n".join(_paragraph_text(p) for p in chosen)
     body = "".join(_paragraph_html(p) for p in chosen)
     title = html.escape(source.metadata["headline"])
@@ -317,7 +317,7 @@ def show_metadata() -> Shown:
     metas = [{key: meta.get(key, "—") for key, _ in _METADATA_ROWS} for meta in metas]
 
     def cell(value: object) -> list[str]:
-        return [str(item) for item in value] if isinstance(value, list) else [str(value)]
+        return [str(item) for item in value] if isinstance(value, list | tuple) else [str(value)]
 
     lines, rows = [], []
     for key, label in _METADATA_ROWS:
@@ -329,7 +329,7 @@ def show_metadata() -> Shown:
                                    else f"  {name + ':':<9}"))
         values = "".join(
             "<td style='text-align:left;vertical-align:top'>"
-            + ("<ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in cell(meta[key])) + "</ul>" if isinstance(meta[key], list)
+            + ("<ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in cell(meta[key])) + "</ul>" if isinstance(meta[key], list | tuple)
                else html.escape(str(meta[key]))) + "</td>" for meta in metas)
         rows.append(f"<tr><th style='text-align:left;vertical-align:top'>{html.escape(label)}</th>{values}</tr>")
     head = "".join(f"<th style='text-align:left'>'{name}'</th>" for name in names)

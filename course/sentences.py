@@ -50,6 +50,10 @@ def split_sentences(paragraph: str) -> list[str]:
     >>> split_sentences("")
     []
     """
+    if not isinstance(paragraph, str):
+        from course.errors import CourseError
+
+        raise CourseError(f"split_sentences needs a paragraph of text in quotes (you gave {paragraph!r}).")
     text = paragraph.strip()
     sentences, start = [], 0
     for match in _CANDIDATE.finditer(text):

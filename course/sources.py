@@ -11,15 +11,18 @@ from __future__ import annotations
 import functools
 import hashlib
 import html
+import re
 import tomllib
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
-from course.cleaning import Block, LogEntry, clean
+from course.cleaning import KINDS, Block, LogEntry, clean
 from course.errors import CourseError, unknown_name
 from course.paths import seeds_folder
 from course.sentences import split_sentences
 
-__all__ = ["Sentence", "Paragraph", "Source", "source_names", "load_source", "find_paragraph", "find_sentence"]
+__all__ = ["Sentence", "Paragraph", "Source", "source_names", "load_source", "find_paragraph", "find_sentence",
+           "normalise_id", "sha256_of"]
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ class Source:
 
     name: str
     file: str
-    metadata: dict = field(repr=False)
+    metadata: MappingProxyType = field(repr=False)
     raw: str = field(repr=False)
     paragraphs: tuple[Paragraph, ...] = field(repr=False)
     removed: tuple[Block, ...] = field(repr=False)
@@ -100,26 +103,46 @@ class Source:
         """Every sentence of the cleaned text, in reading order."""
         return tuple(s for p in self.paragraphs for s in p.sentences)
 
-    def text(self, kinds: tuple[str, ...] | None = None) -> str:
+    def text(self, kinds: str | tuple[str, ...] | None = None) -> str:
         """The cleaned text, one paragraph per line; blocks that are not body text carry their kind in brackets.
 
-        >>> print(load_source("opinion").text(kinds=("headline",)))
+        >>> print(load_source("opinion").text(kinds="headline"))
         [headline] China and Russia Bolster Their ‘No Limits’ Alliance
         """
-        chosen = [p for p in self.paragraphs if kinds is None or p.kind in kinds]
+        chosen = self.paragraphs_of(kinds)
         return "\n\n".join(p.text if p.kind == "body" else f"[{p.kind}] {p.text}" for p in chosen)
 
+    def paragraphs_of(self, kinds: str | tuple[str, ...] | None = None) -> tuple[Paragraph, ...]:
+        """The paragraphs of the given kind or kinds (all of them when ``kinds`` is None).
+
+        >>> [p.id for p in load_source("opinion").paragraphs_of("pull quote")]
+        ['opinion-p08']
+        >>> load_source("opinion").paragraphs_of("captions")
+        Traceback (most recent call last):
+        ...
+        course.errors.CourseError: There is no kind called 'captions'. The kinds are: 'section label', 'headline', 'standfirst', 'byline', 'dateline', 'body', 'subhead', 'caption', 'photo credit', 'pull quote', 'correction heading', 'correction', … (15 in all). Did you mean 'caption'?
+        """
+        if kinds is None:
+            return self.paragraphs
+        wanted = (kinds,) if isinstance(kinds, str) else tuple(kinds)
+        for kind in wanted:
+            if kind not in KINDS:
+                raise unknown_name("kind", kind, KINDS)
+        return tuple(p for p in self.paragraphs if p.kind in wanted)
+
     def paragraph(self, paragraph_id: str) -> Paragraph:
-        """Return the paragraph with this ID (e.g. ``"news-p06"``)."""
+        """Return the paragraph with this ID (e.g. ``"news-p06"``; ``"news-p6"`` works too)."""
+        wanted = normalise_id(paragraph_id)
         for paragraph in self.paragraphs:
-            if paragraph.id == paragraph_id:
+            if paragraph.id == wanted:
                 return paragraph
         raise unknown_name("paragraph", paragraph_id, [p.id for p in self.paragraphs])
 
     def sentence(self, sentence_id: str) -> Sentence:
-        """Return the sentence with this ID (e.g. ``"news-p06-s01"``)."""
+        """Return the sentence with this ID (e.g. ``"news-p06-s01"``; ``"news-p6-s1"`` works too)."""
+        wanted = normalise_id(sentence_id)
         for sentence in self.sentences:
-            if sentence.id == sentence_id:
+            if sentence.id == wanted:
                 return sentence
         raise unknown_name("sentence", sentence_id, [s.id for s in self.sentences])
 
@@ -161,12 +184,24 @@ def source_names() -> list[str]:
     return list(_metadata_by_name())
 
 
-@functools.cache
+def normalise_id(item_id: str) -> str:
+    """Write a paragraph or sentence ID the standard way: lower case, two-digit numbers.
+
+    >>> normalise_id(" News-P6-s1 ")
+    'news-p06-s01'
+    """
+    return re.sub(r"-([ps])(\d)(?!\d)", r"-\g<1>0\2", item_id.strip().lower())
+
+
+def _frozen(value: object) -> object:
+    return tuple(value) if isinstance(value, list) else value
+
+
 def load_source(name: str) -> Source:
     """Load a source text by its short name: ``"news"`` or ``"opinion"``.
 
     >>> load_source("opinion").metadata["authors"]
-    ['Mr. Jones']
+    ('Mr. Jones',)
     >>> load_source("newz")
     Traceback (most recent call last):
     ...
@@ -174,11 +209,16 @@ def load_source(name: str) -> Source:
     """
     if not isinstance(name, str):
         raise CourseError(f"Give the source's short name as text in quotes, like 'news' or 'opinion' (you gave {name!r}).")
-    metadata = _metadata_by_name()
     key = name.strip().lower()
-    if key not in metadata:
-        raise unknown_name("source", name, list(metadata))
-    meta = metadata[key]
+    if key not in _metadata_by_name():
+        raise unknown_name("source", name, source_names())
+    return _load(key)
+
+
+@functools.cache
+def _load(key: str) -> Source:
+    # Cached, so each text is read and cleaned once per session; Source and its parts are immutable.
+    meta = MappingProxyType({k: _frozen(v) for k, v in _metadata_by_name()[key].items()})
     data = (seeds_folder() / meta["file"]).read_bytes()
     raw = data.decode("utf-8")
     cleaned = clean(raw)
@@ -195,7 +235,7 @@ def _source_of(item_id: object, what: str) -> Source:
     if not isinstance(item_id, str) or "-" not in item_id:
         example = "news-p06" if what == "paragraph" else "news-p06-s01"
         raise CourseError(f"A {what} ID looks like {example!r}: the source's short name, then the position. You gave {item_id!r}.")
-    return load_source(item_id.split("-", 1)[0])
+    return load_source(item_id.strip().split("-", 1)[0])
 
 
 def find_paragraph(paragraph_id: str) -> Paragraph:
@@ -204,7 +244,7 @@ def find_paragraph(paragraph_id: str) -> Paragraph:
     >>> print(find_paragraph("opinion-p08"))
     [opinion-p08] (pull quote) Xi and Putin have their differences, but they are united in their desire to weaken America.
     """
-    return _source_of(paragraph_id, "paragraph").paragraph(paragraph_id.strip())
+    return _source_of(paragraph_id, "paragraph").paragraph(paragraph_id)
 
 
 def find_sentence(sentence_id: str) -> Sentence:
@@ -213,7 +253,7 @@ def find_sentence(sentence_id: str) -> Sentence:
     >>> print(find_sentence("news-p26-s02"))
     [news-p26-s02] Over the past six years, Messrs Putin and Xi have met more than 30 times.
     """
-    return _source_of(sentence_id, "sentence").sentence(sentence_id.strip())
+    return _source_of(sentence_id, "sentence").sentence(sentence_id)
 
 
 def sha256_of(name: str) -> str:

@@ -1,0 +1,176 @@
+"""course.checks: every exercise accepts its right answer, never raises for a student's answer, and says why."""
+
+import html as html_module
+import re
+
+import pytest
+
+from course.checks import Feedback, check, exercise_ids
+from course.errors import CourseError
+from course.exercises import EXERCISES
+from course.lessons import lessons
+from course.paths import notebooks_folder
+from course.sources import load_source
+
+from conftest import RAW
+
+BY_ID = {exercise.id: exercise for exercise in EXERCISES}
+IDS = exercise_ids()
+
+
+def _pull_quote_host() -> str:
+    [host] = [p.id for p in load_source("opinion").paragraphs if "Asia, Europe, the Middle East, the Arctic" in p.text]
+    return host
+
+
+# Answers worked out here from the files themselves, not by the exercises' own answer functions.
+INDEPENDENT_ANSWERS = {
+    "00.1": lambda: len(list(notebooks_folder().glob("[0-9][0-9]_*.ipynb"))),
+    "01.1": lambda: RAW["news"].count("](#) [Follow](#)"),         # one Follow button per reporter in the byline
+    "01.2": lambda: "b",
+    "01.3": lambda: "b",
+    "01.4": lambda: RAW["opinion"].lower().count("sanction"),
+    "01.5": _pull_quote_host,
+}
+
+
+def test_exercise_ids_are_unique_well_formed_and_belong_to_lessons():
+    assert IDS == [exercise.id for exercise in EXERCISES]
+    assert len(IDS) == len(set(IDS))
+    numbers = {lesson.number for lesson in lessons()}
+    for exercise_id in IDS:
+        assert re.fullmatch(r"\d{2}\.\d+", exercise_id)
+        assert exercise_id[:2] in numbers
+
+
+def test_every_exercise_is_complete():
+    for exercise in EXERCISES:
+        assert exercise.kind in ("number", "choice", "id")
+        assert exercise.question.strip() and exercise.explanation.strip() and exercise.hint.strip()
+        if exercise.kind == "choice":
+            assert exercise.answer() in exercise.choices
+            assert set(exercise.wrong) <= set(exercise.choices) - {exercise.answer()}
+
+
+def test_every_exercise_has_an_independent_answer_here():
+    assert set(INDEPENDENT_ANSWERS) == set(IDS)
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_the_right_answer_is_right(exercise_id):
+    expected = INDEPENDENT_ANSWERS[exercise_id]()
+    assert BY_ID[exercise_id].answer() == expected
+    feedback = check(exercise_id, expected)
+    assert isinstance(feedback, Feedback)
+    assert feedback.verdict == "right" and feedback.correct
+    assert feedback.message == BY_ID[exercise_id].explanation
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+@pytest.mark.parametrize("empty", [..., None, "", "   "])
+def test_an_empty_answer_is_no_answer(exercise_id, empty):
+    feedback = check(exercise_id, empty)
+    assert feedback.verdict == "no answer" and not feedback.correct
+    assert "Replace the ..." in feedback.message
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+@pytest.mark.parametrize("odd", [[1], True, False, {"a": 1}, 1j, b"b", object(), ("b",), "zzz", -1, 2.5, "<b>&"])
+def test_an_odd_answer_never_raises_and_gets_advice(exercise_id, odd):
+    feedback = check(exercise_id, odd)
+    assert feedback.verdict == "not yet" and not feedback.correct
+    assert len(feedback.message) > 10
+
+
+@pytest.mark.parametrize("exercise_id", [i for i in IDS if BY_ID[i].kind == "choice"])
+@pytest.mark.parametrize("letter", ["z", "e", "ab", "1"])
+def test_a_letter_not_among_the_choices_lists_the_letters(exercise_id, letter):
+    message = check(exercise_id, letter).message
+    assert f"(you gave {letter!r})" in message
+    for valid in BY_ID[exercise_id].choices:
+        assert repr(valid) in message
+
+
+@pytest.mark.parametrize("typed", ["B", " b ", "(b)", "b)"])
+def test_a_choice_is_read_generously(typed):
+    assert check("01.2", typed).verdict == "right"
+
+
+def test_a_tempting_wrong_choice_gets_its_own_advice():
+    feedback = check("01.3", "a")
+    assert feedback.verdict == "not yet" and feedback.message == BY_ID["01.3"].wrong["a"]
+
+
+@pytest.mark.parametrize("typed", ["3", " 3 ", "3.0", 3.0])
+def test_a_number_may_be_written_in_several_ways(typed):
+    assert check("01.1", typed).verdict == "right"
+
+
+def test_a_wrong_number_says_too_low_or_too_high():
+    low, high = check("01.1", 2), check("01.1", 4)
+    assert low.verdict == high.verdict == "not yet"
+    assert low.message.startswith("2 is too low.") and BY_ID["01.1"].wrong["2"] in low.message
+    assert high.message.startswith("4 is too high.") and BY_ID["01.1"].wrong["4"] in high.message
+    assert check("01.1", 17).message == f"17 is too high. {BY_ID['01.1'].hint}"
+
+
+def test_a_number_written_in_words_is_not_yet():
+    assert "wants a number" in check("01.1", "three").message
+
+
+@pytest.mark.parametrize("typed, says", [
+    ("opinion-p08", "pull quote itself"),
+    ("news-p07", "this question is about the 'opinion' text"),
+    ("opinion-p99", "There is no paragraph called 'opinion-p99'"),
+    ("banana", "A paragraph ID looks like"),
+    ("newz-p07", "There is no source called 'newz'"),
+])
+def test_a_wrong_id_gets_specific_advice(typed, says):
+    feedback = check("01.5", typed)
+    assert feedback.verdict == "not yet" and says in feedback.message
+
+
+def test_an_id_is_read_generously():
+    assert check("01.5", _pull_quote_host().upper()).verdict == "right"
+    assert check("01.5", f" ({_pull_quote_host()}) ").verdict == "right"
+    assert check("01.5", _pull_quote_host().replace("-p0", "-p")).verdict == "right"
+
+
+@pytest.mark.parametrize("bad, suggestion", [("1.1", "01.1"), ("01.9", "01.5"), ("", None), (1.1, None), (None, None)])
+def test_an_unknown_exercise_is_an_error_with_a_suggestion(bad, suggestion):
+    with pytest.raises(CourseError) as caught:
+        check(bad, 3)
+    message = str(caught.value)
+    assert "'00.1'" in message and "'01.5'" in message
+    if suggestion:
+        assert message.endswith(f"Did you mean {suggestion!r}?")
+    else:
+        assert "Did you mean" not in message
+
+
+@pytest.mark.parametrize("answer, words", [(3, "Right"), (2, "Not yet"), (..., "No answer yet")])
+def test_feedback_gives_the_verdict_in_words_in_text_and_html(answer, words):
+    feedback = check("01.1", answer)
+    assert str(feedback).startswith("Exercise 01.1: ") and f" {words}." in str(feedback)
+    assert repr(feedback) == str(feedback)
+    html = feedback._repr_html_()
+    assert f"{words}.</strong>" in html and "role='status'" in html
+    assert html_module.escape(feedback.message) in html
+
+
+def test_feedback_html_escapes_the_answer():
+    feedback = check("01.1", "<b>&")
+    assert "'<b>&'" in str(feedback)
+    html = feedback._repr_html_()
+    assert "&lt;b&gt;&amp;" in html and "<b>" not in html
+
+
+def test_a_numpy_number_is_a_number():
+    import numpy as np
+
+    assert check("01.1", np.int64(3)).verdict == "right"
+    assert check("01.4", np.int64(0)).verdict == "right"
+
+
+def test_a_huge_number_does_not_raise():
+    assert check("01.1", 10**400).verdict == "not yet"

@@ -1,0 +1,89 @@
+"""python -m course: the instructors' command line, run as a student or CI would run it."""
+
+import csv
+import io
+import subprocess
+import sys
+
+import pytest
+
+from course.__main__ import main
+from course.lessons import lessons
+from course.sources import load_source
+
+
+def run(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "course", *args], cwd=cwd, capture_output=True, text=True,
+                          encoding="utf-8", timeout=120)
+
+
+def test_lessons_prints_the_lesson_table(root):
+    result = run("lessons", cwd=root)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:2] == ["| # | Lesson | Time | What you learn |", "|---|---|---|---|"]
+    assert len(lines) == 2 + len(lessons())
+    for lesson, line in zip(lessons(), lines[2:]):
+        assert line.startswith(f"| {lesson.number} | [") and f"(notebooks/{lesson.file})" in line
+
+
+def test_sentences_csv_is_the_committed_file(root):
+    result = run("sentences", "--csv", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (root / "data" / "sentences.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == ["sentence_id", "source", "paragraph_id", "kind", "sentence"]
+    assert rows[0]["sentence_id"] == "news-p01-s01" and rows[-1]["sentence_id"].startswith("opinion-")
+
+
+def test_sentences_as_a_table(root):
+    result = run("sentences", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "news-p01-s01" in result.stdout and "opinion-p13-s01" in result.stdout
+    assert result.stderr == ""
+
+
+def test_log_news_csv(root):
+    result = run("log", "news", "--csv", cwd=root)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == ["step", "line", "before", "after", "why"]
+    assert len(rows) == len(load_source("news").log)
+    assert rows[0]["step"] == "reprint notice" and rows[0]["line"] == "3"
+    assert all(row["why"] for row in rows)
+
+
+def test_log_of_a_name_typed_loosely(root):
+    result = run("log", " Opinion ", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "pull quote" in result.stdout and "blog footer" in result.stdout
+
+
+def test_log_of_an_unknown_source_is_a_friendly_error(root):
+    result = run("log", "newz", cwd=root)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.strip() == ("Error: There is no source called 'newz'. The sources are: 'news', 'opinion'. "
+                                     "Did you mean 'news'?")
+    assert "Traceback" not in result.stderr
+
+
+def test_the_command_line_works_from_another_folder(root):
+    result = run("log", "opinion", "--csv", cwd=root / "notebooks")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("step,line,before,after,why\n")
+
+
+@pytest.mark.parametrize("args", [[], ["lesons"], ["log"], ["sentences", "--json"]])
+def test_a_malformed_command_shows_usage(args, capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(args)
+    assert caught.value.code == 2
+    assert "usage: python -m course" in capsys.readouterr().err
+
+
+def test_main_returns_the_exit_code(capsys):
+    assert main(["log", "opinon"]) == 2
+    assert "Did you mean 'opinion'?" in capsys.readouterr().err
+    assert main(["log", "opinion", "--csv"]) == 0
+    assert capsys.readouterr().out.count("non-breaking space") >= 12
