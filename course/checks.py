@@ -120,6 +120,8 @@ def _judge(exercise: Exercise, answer: object) -> Feedback:
         from course.sources import normalise_id
 
         given = normalise_id(given)
+    if exercise.kind == "id" and re.fullmatch(r"[a-z]+-p\d+-s\d+", given) and not re.search(r"-s\d+$", str(expected)):
+        return say("not yet", f"{given} is a sentence ID; this question wants a paragraph ID, without the '-s..' part at the end.")
     if exercise.kind == "id" and given not in exercise.wrong and given != str(expected).lower():
         from course.errors import CourseError
         from course.sources import find_paragraph

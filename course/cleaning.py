@@ -27,12 +27,12 @@ STEPS: dict[str, str] = {
     "non-breaking space": "An invisible 'non-breaking space', often next to an ordinary space. It becomes one ordinary space, so that searching and counting words work.",
     "words run together": "Two words lost the hyphen or space between them. The usual spelling is restored.",
     "broken paragraph": "The copy splits one paragraph in the middle of a sentence (the next part starts with a small letter). The parts are joined.",
-    "pull quote": "A sentence shown in large type as a 'pull quote', which the copy dropped into the middle of a sentence. It is set aside and marked as a pull quote, and the sentence around it is joined again.",
+    "pull quote": "A line that looks like a 'pull quote' (a short line shown in large type on a web page to catch the eye), which the copy dropped into the middle of a sentence. It is set aside and marked as a pull quote, and the sentence around it is joined again.",
     "section label": "The website's section name above the headline. Kept, marked as a section label.",
     "headline": "The title of the piece. Kept, marked as the headline.",
     "standfirst": "The one-line summary under the headline. Kept, marked as a standfirst.",
     "byline": "The line naming the authors. Kept, marked as a byline.",
-    "dateline": "The date and time of publication. Kept, marked as a dateline.",
+    "date line": "The date and time of publication. Kept, marked as a date line.",
     "photo caption": "The caption of a photograph that is not in this copy (the extra blank lines are where the photo was). Kept, marked as a caption: the publisher wrote it, but it is not the running text.",
     "photo credit": "Who took or supplied the photograph. Kept, marked as a photo credit.",
     "subhead": "A short heading between paragraphs that breaks up a long article. Kept, marked as a subhead.",
@@ -45,7 +45,7 @@ STEPS: dict[str, str] = {
 
 # The kinds of block a cleaned text is made of, in the words the course uses.
 KINDS: tuple[str, ...] = (
-    "section label", "headline", "standfirst", "byline", "dateline", "body", "subhead",
+    "section label", "headline", "standfirst", "byline", "date line", "body", "subhead",
     "caption", "photo credit", "pull quote", "correction heading", "correction",
     "print edition note", "author contact", "author note",
 )
@@ -65,7 +65,7 @@ _INLINE: tuple[tuple[str, re.Pattern[str], str], ...] = (
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 _BLOG_FOOTER = {"Comments", "Popular posts from this blog"}
-_DATELINE = re.compile(r"^[A-Z][a-z]{2,4}\.? \d{1,2}, \d{4}( \d{1,2}:\d{2} [ap]m [A-Z]{2,3})?$")
+_DATE_LINE = re.compile(r"^[A-Z][a-z]{2,4}\.? \d{1,2}, \d{4}( \d{1,2}:\d{2} [ap]m [A-Z]{2,3})?$")
 _AUTHOR_NOTE = re.compile(r"^(Mr|Ms|Mrs|Dr)\. [A-Z][a-z]+ is ")
 _CONTEXT = 12  # characters of raw text shown on each side of an inline change
 
@@ -276,8 +276,8 @@ def _label(blocks: list[Block], raw: str, starts: list[int], log: _Log) -> list[
             mark(i, "byline", "byline")
             if i - 1 > first and steps[i - 1] is None:
                 mark(i - 1, "standfirst", "standfirst")
-        elif _DATELINE.match(text):
-            mark(i, "dateline", "dateline")
+        elif _DATE_LINE.match(text):
+            mark(i, "date line", "date line")
         elif text.startswith("PHOTO:"):
             mark(i, "photo credit", "photo credit")
             if i - 1 > first and steps[i - 1] is None:

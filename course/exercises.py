@@ -53,33 +53,33 @@ EXERCISES: tuple[Exercise, ...] = (
                  "b": "no date of publication; the latest date in it is 'Dec. 9', with no year",
                  "c": "only the year of publication"},
         answer=lambda: "b",
-        explanation="The copy has no dateline. The latest date it mentions is 'Dec. 9' (no year); the course "
+        explanation="The copy has no date line. The latest date it mentions is 'Dec. 9' (no year); the course "
                     "materials, not the text, say it is from December 2025.",
-        hint="Look for a dateline under the headline, as the news report has one.",
-        wrong={"a": "Look again: is there a dateline under the headline, as in the news report?",
+        hint="Is there a line giving a date and time near the top, as the news report has after its byline?",
+        wrong={"a": "Look again: is there a line giving a date near the top, as the news report has after its byline?",
                "c": "Search the column for a year of publication: the years in it are years of events, not of publication."},
     ),
     Exercise(
         id="01.3",
-        question="Which of these did the cleaning remove from the news report, instead of keeping it and marking it?",
-        kind="choice",
-        choices={"a": "the photo captions", "b": "the reprint notice", "c": "the correction", "d": "the subheads"},
-        answer=lambda: "b",
-        explanation="The reprint notice was added around the copy and is not part of the article, so it was removed "
-                    "(and logged). Captions, the correction and subheads were written by the publisher: they are kept and marked.",
-        hint="Removed things are not part of the article at all; look at the cleaning log's 'after' column for empty cells.",
-        wrong={"a": "Captions were kept and marked as captions: the publisher wrote them.",
-               "c": "The correction was kept and marked: it tells us the text was changed.",
-               "d": "Subheads were kept and marked: they are part of the article as published."},
-    ),
-    Exercise(
-        id="01.4",
         question="How many sentences of the opinion column mention sanctions?",
         kind="number",
         answer=lambda: _sentences_mentioning("opinion", "sanction"),
         explanation="None. The news report mentions sanctions in several sentences; the opinion column does not "
                     "mention them at all. What a text leaves out is part of reading it.",
         hint="Use search_texts('sanction', source='opinion') and count the hits.",
+    ),
+    Exercise(
+        id="01.4",
+        question="Which of these did the cleaning remove from the news report, instead of keeping it and marking it?",
+        kind="choice",
+        choices={"a": "the photo captions", "b": "the reprint notice", "c": "the correction", "d": "the subheads"},
+        answer=lambda: "b",
+        explanation="The reprint notice was added around the copy and is not part of the article, so it was removed "
+                    "(and logged). Captions, the correction and subheads are part of the published page: they are kept and marked.",
+        hint="Removed things are not part of the article at all; look at the cleaning log's 'after' column for empty cells.",
+        wrong={"a": "Captions were kept and marked as captions: they are part of the published page.",
+               "c": "The correction was kept and marked: it tells us the text was changed.",
+               "d": "Subheads were kept and marked: they are part of the published page."},
     ),
     Exercise(
         id="01.5",

@@ -120,7 +120,7 @@ class Source:
         >>> load_source("opinion").paragraphs_of("captions")
         Traceback (most recent call last):
         ...
-        course.errors.CourseError: There is no kind called 'captions'. The kinds are: 'section label', 'headline', 'standfirst', 'byline', 'dateline', 'body', 'subhead', 'caption', 'photo credit', 'pull quote', 'correction heading', 'correction', … (15 in all). Did you mean 'caption'?
+        course.errors.CourseError: There is no kind called 'captions'. The kinds are: 'section label', 'headline', 'standfirst', 'byline', 'date line', 'body', 'subhead', 'caption', 'photo credit', 'pull quote', 'correction heading', 'correction', … (15 in all). Did you mean 'caption'?
         """
         if kinds is None:
             return self.paragraphs

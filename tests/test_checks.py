@@ -28,8 +28,8 @@ INDEPENDENT_ANSWERS = {
     "00.1": lambda: len(list(notebooks_folder().glob("[0-9][0-9]_*.ipynb"))),
     "01.1": lambda: RAW["news"].count("](#) [Follow](#)"),         # one Follow button per reporter in the byline
     "01.2": lambda: "b",
-    "01.3": lambda: "b",
-    "01.4": lambda: RAW["opinion"].lower().count("sanction"),
+    "01.3": lambda: RAW["opinion"].lower().count("sanction"),
+    "01.4": lambda: "b",
     "01.5": _pull_quote_host,
 }
 
@@ -97,8 +97,8 @@ def test_a_choice_is_read_generously(typed):
 
 
 def test_a_tempting_wrong_choice_gets_its_own_advice():
-    feedback = check("01.3", "a")
-    assert feedback.verdict == "not yet" and feedback.message == BY_ID["01.3"].wrong["a"]
+    feedback = check("01.4", "a")
+    assert feedback.verdict == "not yet" and feedback.message == BY_ID["01.4"].wrong["a"]
 
 
 @pytest.mark.parametrize("typed", ["3", " 3 ", "3.0", 3.0])
@@ -120,6 +120,7 @@ def test_a_number_written_in_words_is_not_yet():
 
 @pytest.mark.parametrize("typed, says", [
     ("opinion-p08", "pull quote itself"),
+    ("opinion-p07-s03", "is a sentence ID"),
     ("news-p07", "this question is about the 'opinion' text"),
     ("opinion-p99", "There is no paragraph called 'opinion-p99'"),
     ("banana", "A paragraph ID looks like"),
@@ -169,7 +170,7 @@ def test_a_numpy_number_is_a_number():
     import numpy as np
 
     assert check("01.1", np.int64(3)).verdict == "right"
-    assert check("01.4", np.int64(0)).verdict == "right"
+    assert check("01.3", np.int64(0)).verdict == "right"
 
 
 def test_a_huge_number_does_not_raise():

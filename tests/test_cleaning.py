@@ -157,12 +157,12 @@ def test_news_opening_and_closing_blocks_are_marked(metadata):
     assert kinds["section label"] == meta["section"]
     assert kinds["headline"] == meta["headline"]
     assert kinds["standfirst"] == meta["standfirst"]
-    assert kinds["dateline"] == meta["date_as_stated"]
+    assert kinds["date line"] == meta["date_as_stated"]
     assert kinds["correction heading"] == "Corrections & Amplifications"
     assert kinds["correction"] == meta["correction_as_stated"]
     assert kinds["print edition note"] == meta["print_edition_as_stated"]
     assert kinds["author contact"].startswith("Write to Brett Forrest at brett.forrest@wsj.com")
-    assert [block.kind for block in NEWS.blocks][:5] == ["section label", "headline", "standfirst", "byline", "dateline"]
+    assert [block.kind for block in NEWS.blocks][:5] == ["section label", "headline", "standfirst", "byline", "date line"]
 
 
 def test_correction_follows_its_heading():
@@ -174,7 +174,7 @@ def test_correction_follows_its_heading():
 
 def test_opinion_opening_is_its_headline(metadata):
     assert OPINION.blocks[0] == Block("headline", metadata["opinion"]["headline"], (1,))
-    assert not [block for block in OPINION.blocks if block.kind in ("byline", "dateline", "standfirst", "section label")]
+    assert not [block for block in OPINION.blocks if block.kind in ("byline", "date line", "standfirst", "section label")]
 
 
 def test_pull_quote_is_set_aside_and_the_interrupted_sentence_rejoined():
