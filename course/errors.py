@@ -60,7 +60,8 @@ def unknown_name(what: str, value: object, valid: Iterable[str]) -> CourseError:
     listing = ", ".join(repr(option) for option in options)
     if len(options) > 12:
         listing = ", ".join(repr(option) for option in options[:12]) + f", … ({len(options)} in all)"
-    message = f"There is no {what} called {shown}. The {what}s are: {listing}."
+    plural = what + ("es" if what.endswith("s") else "s")
+    message = f"There is no {what} called {shown}. The {plural} are: {listing}."
     suggestion = closest(value, options) if isinstance(value, str) else None
     if suggestion is not None:
         message += f" Did you mean {suggestion!r}?"

@@ -47,3 +47,13 @@ def test_every_data_file_is_described_in_the_data_dictionary():
     for path in sorted(data_folder().glob("*.csv")):
         assert f"`{path.name}`" in dictionary, f"data/README.md does not describe {path.name}"
     assert "`reference/`" in dictionary
+
+
+def test_every_column_of_every_data_file_is_in_the_data_dictionary():
+    dictionary = (data_folder() / "README.md").read_text(encoding="utf-8")
+    for path in sorted(data_folder().glob("*.csv")):
+        section = dictionary.split(f"## `{path.name}`", 1)[1].split("\n## ", 1)[0]
+        with path.open(encoding="utf-8") as handle:
+            header = next(csv.reader(handle))
+        for column in header:
+            assert f"| `{column}` |" in section, f"data/README.md does not explain {path.name} column {column}"
