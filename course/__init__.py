@@ -21,6 +21,9 @@ _HOME: dict[str, str] = {
     "search_texts": "course.display", "compare_raw_and_clean": "course.display", "cleaning_log": "course.display",
     "sentences_table": "course.display", "show_metadata": "course.display",
     "check": "course.checks", "exercise_ids": "course.checks",
+    "statistics_table": "course.statistics", "find_statistic": "course.statistics", "show_statistic": "course.statistics",
+    "check_statistic": "course.checking", "check_table": "course.checking", "convert": "course.checking",
+    "percent_difference": "course.checking", "show_tolerances": "course.checking", "reference_row": "course.checking",
     "lessons": "course.lessons", "lesson_table": "course.lessons", "show_course_map": "course.lessons",
 }
 

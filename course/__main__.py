@@ -1,6 +1,7 @@
-"""Command line: ``python -m course lessons | sentences [--csv] | log NAME [--csv]``.
+"""Command line: ``python -m course lessons | sentences [--csv] | log NAME [--csv] | statistics [--csv] | checks [--csv]``.
 
-For instructors and maintainers: print the lesson table, the sentence IDs or a cleaning log.
+For instructors and maintainers: print the lesson table, the sentence IDs, a cleaning log, the cited
+statistics, or the check of every statistic against the reference data (to prepare a class).
 ``python -m course sentences --csv > data/sentences.csv`` regenerates the sentence ID file.
 """
 
@@ -28,6 +29,12 @@ def main(argv: list[str] | None = None) -> int:
     log = commands.add_parser("log", help="print the cleaning log of a source")
     log.add_argument("name", help="the source's short name: news or opinion")
     log.add_argument("--csv", action="store_true", help="print CSV instead of a table")
+    statistics = commands.add_parser("statistics", help="print every cited statistic")
+    statistics.add_argument("--csv", action="store_true", help="print CSV instead of a table")
+    checks = commands.add_parser("checks", help="print the check of every statistic against the reference data")
+    checks.add_argument("--csv", action="store_true", help="print CSV (statistic_id, source, quote, status, explanation, references)")
+    checks.add_argument("--source", help="only one source: news or opinion")
+    checks.add_argument("--status", help="only one status: matches, close, differs, unclear or not checkable")
     args = parser.parse_args(argv)
     try:
         if args.command == "lessons":
@@ -39,15 +46,44 @@ def main(argv: list[str] | None = None) -> int:
 
             table = sentences_table().frame
             print(table.to_csv(index=False, lineterminator="\n") if args.csv else table.to_string(index=False), end="" if args.csv else "\n")
-        else:
+        elif args.command == "log":
             from course.display import cleaning_log
 
-            table = cleaning_log(args.name).frame
-            print(table.to_csv(index=False, lineterminator="\n") if args.csv else table.to_string(index=False), end="" if args.csv else "\n")
+            _print(cleaning_log(args.name).frame, args.csv)
+        elif args.command == "statistics":
+            from course.statistics import statistics_table
+
+            _print(statistics_table().frame, args.csv)
+        else:
+            from course.checking import check_table, show_tolerances
+
+            table = check_table(args.source, args.status)
+            if args.csv:
+                _print(table.frame, True)
+            else:
+                _print_readably(table.frame)
+                print("\nHow the statuses are given:\n" + show_tolerances())
     except CourseError as error:
         print(f"Error: {error}", file=sys.stderr)
         return 2
     return 0
+
+
+def _print(frame, as_csv: bool) -> None:
+    print(frame.to_csv(index=False, lineterminator="\n") if as_csv else frame.to_string(index=False), end="" if as_csv else "\n")
+
+
+def _print_readably(frame) -> None:
+    """One block per row, wrapped to the terminal: long explanations do not fit a table's cells."""
+    import textwrap
+
+    for row in frame.to_dict("records"):
+        print(f"{row['statistic_id']}  [{row['status']}]  “{row['quote']}”")
+        for name in ("explanation", "references"):
+            print(textwrap.fill(f"{name.capitalize()}: {row[name] or 'none'}", width=96, initial_indent="    ", subsequent_indent="      "))
+        print()
+    counts = frame["status"].value_counts()
+    print(f"{len(frame)} statistics: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("matches", "close", "differs", "unclear", "not checkable")))
 
 
 if __name__ == "__main__":

@@ -87,3 +87,34 @@ def test_main_returns_the_exit_code(capsys):
     assert "Did you mean 'opinion'?" in capsys.readouterr().err
     assert main(["log", "opinion", "--csv"]) == 0
     assert capsys.readouterr().out.count("non-breaking space") >= 12
+
+
+def test_checks_csv_has_one_row_per_statistic(root):
+    result = run("checks", "--csv", cwd=root)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0])[:5] == ["statistic_id", "source", "quote", "status", "explanation"]
+    with (root / "data" / "statistics.csv").open(encoding="utf-8") as handle:
+        assert [row["statistic_id"] for row in rows] == [row["statistic_id"] for row in csv.DictReader(handle)]
+    assert all(row["status"] and row["explanation"] for row in rows)
+
+
+def test_checks_prints_readably_with_the_rules(root):
+    result = run("checks", "--source", "opinion", "--status", "close", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "opinion-p05-s01-n1  [close]  “triple”" in result.stdout
+    assert "How the statuses are given:" in result.stdout and "news-" not in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines() if line.startswith("    ")) <= 100
+
+
+def test_checks_with_a_bad_status_gives_advice_not_a_traceback(root):
+    result = run("checks", "--status", "match", cwd=root)
+    assert result.returncode == 2
+    assert "Did you mean 'matches'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_statistics_csv_matches_the_data_file(root):
+    result = run("statistics", "--csv", cwd=root)
+    assert result.returncode == 0, result.stderr
+    with (root / "data" / "statistics.csv").open(encoding="utf-8") as handle:
+        assert list(csv.DictReader(io.StringIO(result.stdout))) == list(csv.DictReader(handle))

@@ -1,0 +1,381 @@
+"""Checking the cited statistics against the independent reference data, in the open.
+
+``data/check_plan.csv`` says, for each statistic, what to compare it with: one or more
+*readings* (ways the text can be understood, each with its reference rows), *context* rows
+shown for comparison only, or a hand-written *judgement* or *not checkable* with its reasons.
+This module does the arithmetic: it converts units, compares the numbers or dates and gives
+one status per statistic, with an explanation that shows the numbers and the rows used.
+
+Tolerances are fixed and shown to students (see :data:`MATCHES_WITHIN` and
+:data:`CLOSE_WITHIN`). When readings of the text lead to different statuses, the status is
+``unclear``: the meaning of the text, not the data, decides the verdict.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+from dataclasses import dataclass
+
+from course.display import Table
+from course.errors import CourseError, unknown_name
+from course.paths import data_folder
+
+__all__ = ["STATUSES", "MATCHES_WITHIN", "CLOSE_WITHIN", "Check", "check_statistic", "check_table",
+           "convert", "percent_difference", "compare_numbers", "reference_row", "reference_files",
+           "show_tolerances"]
+
+STATUSES = ("matches", "close", "differs", "unclear", "not checkable")
+MATCHES_WITHIN = 2.0
+"""A figure matches when it is within 2% of the reference (rounding alone can explain that)."""
+CLOSE_WITHIN = 10.0
+"""A figure is close when it is within 10% of the reference; further off, it differs."""
+
+_LOWER_BOUNDS = ("more than", "at least", "exceeded")
+_UPPER_BOUNDS = ("as much as", "up to", "less than")
+_SCALE = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
+_ROLES = ("reading", "context", "judgement", "not checkable")
+_OPERATIONS = ("value", "ratio", "percent", "difference", "sum", "count", "date")
+
+
+def show_tolerances() -> str:
+    """The rules behind every status, in words (the same rules for both texts).
+
+    >>> print(show_tolerances().splitlines()[0])
+    matches: the text's figure is within 2% of the reference figure (a hedge such as 'more than' must also hold).
+    """
+    return "\n".join([
+        f"matches: the text's figure is within {MATCHES_WITHIN:g}% of the reference figure (a hedge such as 'more than' must also hold).",
+        f"close: within {CLOSE_WITHIN:g}% of the reference figure, or a hedge that just fails.",
+        f"differs: more than {CLOSE_WITHIN:g}% away, or a date outside the period the text names.",
+        "unclear: the text can be read in more than one way and the readings get different verdicts.",
+        "not checkable: there is no number or date to compare, or the reference data have nothing on it (the reason is always given).",
+        "Dates match when the reference date falls in the period the text names, as precisely as the text names it.",
+    ])
+
+
+# ----------------------------------------------------------------------------------------
+# Reference data
+
+
+def reference_files() -> list[str]:
+    """The reference files copied into ``data/reference``.
+
+    >>> "trade_china_russia.csv" in reference_files()
+    True
+    """
+    return sorted(path.name for path in (data_folder() / "reference").glob("*.csv"))
+
+
+@functools.lru_cache(maxsize=None)
+def _reference(name: str):
+    import pandas as pd
+
+    return pd.read_csv(data_folder() / "reference" / name, dtype=str, keep_default_na=False)
+
+
+def reference_row(file: str, row: int) -> dict[str, str]:
+    """One row of a reference file, numbered from 1 after the header (as in a spreadsheet, minus the header).
+
+    >>> reference_row("trade_china_russia.csv", 17)["value"]
+    '244.81'
+    >>> reference_row("trade_china_russia.csv", 99)
+    Traceback (most recent call last):
+    ...
+    course.errors.CourseError: trade_china_russia.csv has rows 1 to 31; there is no row 99.
+    """
+    if file not in reference_files():
+        raise unknown_name("reference file", file, reference_files())
+    frame = _reference(file)
+    if not isinstance(row, int) or not 1 <= row <= len(frame):
+        raise CourseError(f"{file} has rows 1 to {len(frame)}; there is no row {row}.")
+    return dict(frame.iloc[row - 1])
+
+
+def _number(row: dict[str, str]) -> float:
+    return float(row.get("value") or row.get("count"))
+
+
+def _unit(row: dict[str, str], file: str) -> str:
+    return row.get("unit") or {"leader_meetings.csv": "meetings", "exercise_counts.csv": "exercises"}.get(file, "")
+
+
+def _cite(refs: list[tuple[str, int]]) -> str:
+    by_file: dict[str, list[int]] = {}
+    for file, row in refs:
+        if row not in by_file.setdefault(file, []):
+            by_file[file].append(row)
+    return "; ".join(f"{file} row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}" for file, rows in by_file.items())
+
+
+def _fmt(number: float) -> str:
+    text = f"{number:,.2f}".rstrip("0").rstrip(".")
+    return text if text not in ("-0", "") else "0"
+
+
+# ----------------------------------------------------------------------------------------
+# Arithmetic a student can redo by hand
+
+
+def convert(value: float, from_unit: str, to_unit: str) -> float:
+    """Convert between the units the texts and the reference use, with the exact factors of the reference data.
+
+    >>> convert(2500, "miles", "km")
+    4023.36
+    >>> round(convert(1.3, "trillion cubic feet", "bcm"), 2)
+    36.81
+    >>> convert(5, "miles", "furlongs")
+    Traceback (most recent call last):
+    ...
+    course.errors.CourseError: There is no conversion called 'miles to furlongs'. The conversions are: 'miles to km', 'km to miles', 'trillion cubic feet to bcm', 'bcm to trillion cubic feet'. Did you mean 'miles to km'?
+    """
+    km_per_mile = float(reference_row("geography_and_units.csv", 4)["value"])
+    m3_per_ft3 = float(reference_row("geography_and_units.csv", 5)["value"])
+    # trillion cubic feet -> cubic metres -> billion cubic metres
+    bcm_per_tcf = 1e12 * m3_per_ft3 / 1e9
+    factors = {"miles to km": km_per_mile, "km to miles": 1 / km_per_mile,
+               "trillion cubic feet to bcm": bcm_per_tcf, "bcm to trillion cubic feet": 1 / bcm_per_tcf}
+    key = f"{from_unit} to {to_unit}"
+    if key not in factors:
+        raise unknown_name("conversion", key, factors)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise CourseError(f"convert() needs a number to convert, like 2500; got {value!r}.")
+    return round(value * factors[key], 10)
+
+
+def percent_difference(text_value: float, reference_value: float) -> float:
+    """How far the text's figure is from the reference, as a percentage of the reference.
+
+    >>> round(percent_difference(4023.36, 4209.3), 1)
+    -4.4
+    >>> percent_difference(5, 0)
+    Traceback (most recent call last):
+    ...
+    course.errors.CourseError: A percentage difference needs a reference figure other than 0.
+    """
+    if reference_value == 0:
+        raise CourseError("A percentage difference needs a reference figure other than 0.")
+    return (text_value - reference_value) / reference_value * 100
+
+
+def compare_numbers(text_value: float, reference_value: float, text_qualifier: str = "",
+                    reference_qualifier: str = "") -> tuple[str, str]:
+    """The status of a figure against a reference figure, and the rule that gave it.
+
+    >>> compare_numbers(245, 244.81, "roughly")[0]
+    'matches'
+    >>> compare_numbers(100, 98.9, "more than")
+    ('close', "the reference is not more than 100, but the text's figure is within 10% of it")
+    >>> compare_numbers(8, 9)[0]
+    'differs'
+    """
+    difference = abs(percent_difference(text_value, reference_value))
+    within = ("matches" if difference <= MATCHES_WITHIN else "close" if difference <= CLOSE_WITHIN else "differs")
+    if text_qualifier in _LOWER_BOUNDS or text_qualifier in _UPPER_BOUNDS:
+        lower = text_qualifier in _LOWER_BOUNDS
+        reference_lower = reference_qualifier in ("more than", "at least")
+        holds = (reference_value > text_value or (reference_lower and reference_value >= text_value)) if lower \
+            else reference_value <= text_value
+        if holds:
+            return "matches", f"the reference is {text_qualifier} {_fmt(text_value)}, as the text says"
+        if difference <= CLOSE_WITHIN:
+            return "close", f"the reference is not {text_qualifier} {_fmt(text_value)}, but the text's figure is within {CLOSE_WITHIN:g}% of it"
+        return "differs", f"the reference is not {text_qualifier} {_fmt(text_value)}, and is more than {CLOSE_WITHIN:g}% away"
+    rule = {"matches": f"within {MATCHES_WITHIN:g}%", "close": f"within {CLOSE_WITHIN:g}% but not {MATCHES_WITHIN:g}%",
+            "differs": f"more than {CLOSE_WITHIN:g}% away"}[within]
+    return within, rule
+
+
+def _date_status(text_value: str, start: str, end: str) -> str:
+    end = end or start
+    if text_value.startswith("--"):  # a day without a year: compare month and day only
+        return "matches" if start[4:] <= text_value[1:] <= end[4:] else "differs"
+    size = min(len(text_value), len(start))
+    return "matches" if start[:size] <= text_value[:size] <= end[:size] else "differs"
+
+
+# ----------------------------------------------------------------------------------------
+# The plan and the checks
+
+
+@functools.lru_cache(maxsize=1)
+def _plan() -> dict[str, list[dict[str, str]]]:
+    import pandas as pd
+
+    from course.statistics import statistics_table
+
+    frame = pd.read_csv(data_folder() / "check_plan.csv", dtype=str, keep_default_na=False)
+    known = set(statistics_table()["statistic_id"])
+    plan: dict[str, list[dict[str, str]]] = {}
+    for number, row in enumerate(frame.to_dict("records"), start=1):
+        where = f"data/check_plan.csv row {number}"
+        if row["statistic_id"] not in known:
+            raise CourseError(f"{where}: no statistic called {row['statistic_id']!r} in data/statistics.csv.")
+        if row["role"] not in _ROLES:
+            raise CourseError(f"{where}: the role must be one of {', '.join(_ROLES)}; got {row['role']!r}.")
+        if row["role"] in ("reading", "context") and row["operation"] not in _OPERATIONS:
+            raise CourseError(f"{where}: the operation must be one of {', '.join(_OPERATIONS)}; got {row['operation']!r}.")
+        if row["role"] in ("judgement", "not checkable") and (not row["reasoning"] or row["status"] not in STATUSES):
+            raise CourseError(f"{where}: a {row['role']} needs a status from {', '.join(STATUSES)} and its reasoning.")
+        refs = []
+        for item in row["references"].split():
+            file, _, line = item.partition(":")
+            reference_row(file, int(line))  # fails early, naming the bad row
+            refs.append((file, int(line)))
+        plan.setdefault(row["statistic_id"], []).append({**row, "refs": refs})
+    return plan
+
+
+@dataclass(frozen=True)
+class Check:
+    """The result of checking one statistic: its status, an explanation in words, and the rows used."""
+
+    statistic_id: str
+    source: str
+    quote: str
+    status: str
+    explanation: str
+    references: str
+
+    def __str__(self) -> str:
+        return (f"{self.statistic_id} ({self.source}): “{self.quote}”\n  Status: {self.status}\n"
+                f"  Why: {self.explanation}\n  Reference rows: {self.references or 'none'}")
+
+    __repr__ = __str__
+
+    def _repr_html_(self) -> str:
+        return (f"<div><strong>{html.escape(self.statistic_id)}</strong> ({html.escape(self.source)}): “{html.escape(self.quote)}”"
+                f"<ul><li><strong>Status:</strong> {html.escape(self.status)}</li><li><strong>Why:</strong> "
+                f"{html.escape(self.explanation)}</li><li><strong>Reference rows:</strong> "
+                f"{html.escape(self.references or 'none')}</li></ul></div>")
+
+
+def _text_side(statistic: dict[str, str], conversion: str) -> tuple[float, str]:
+    value = float(statistic["value"])
+    hedge = f"{statistic['qualifier']} " if statistic["qualifier"] else ""
+    said = f"{hedge}{_fmt(value)} {statistic['unit']}"
+    if conversion:
+        from_unit, _, to_unit = conversion.partition(" to ")
+        converted = convert(value, from_unit, to_unit)
+        return converted, f"{said} = {_fmt(converted)} {to_unit}"
+    return value, said
+
+
+def _reference_side(line: dict) -> tuple[float | str, str, str]:
+    """The reference figure of one plan line: (number or date, description, reference qualifier)."""
+    refs, operation = line["refs"], line["operation"]
+    rows = [reference_row(file, row) for file, row in refs]
+    if operation == "date":
+        row = rows[0]
+        start, end = row.get("date") or row.get("date_or_year"), row.get("end_date", "")
+        return f"{start}/{end}" if end else start, f"{start}" + (f" to {end}" if end else ""), ""
+    if operation == "count":
+        return float(len(rows)), f"a count of {len(rows)} rows", ""
+    numbers = [_number(row) for row in rows]
+    units = [_unit(row, file) for row, (file, _) in zip(rows, refs)]
+    if operation == "value":
+        qualifier = rows[0].get("qualifier", "")
+        return numbers[0], f"{qualifier + ' ' if qualifier else ''}{_fmt(numbers[0])} {units[0]}", qualifier
+    if operation == "sum":
+        return sum(numbers), f"{' + '.join(_fmt(n) for n in numbers)} = {_fmt(sum(numbers))} {units[0]}", ""
+    if operation == "difference":
+        result = numbers[0] - numbers[1]
+        return result, f"{_fmt(numbers[0])} − {_fmt(numbers[1])} = {_fmt(result)} {units[0]}", ""
+    scale = [_SCALE.get(unit.split()[0], 1.0) for unit in units]
+    ratio = numbers[0] * scale[0] / (numbers[1] * scale[1])
+    if operation == "ratio":
+        return ratio, f"{_fmt(numbers[0])} ÷ {_fmt(numbers[1])} = {_fmt(ratio)} times", ""
+    return ratio * 100, f"{_fmt(numbers[0])} {units[0]} ÷ {_fmt(numbers[1])} {units[1]} = {_fmt(ratio * 100)}%", ""
+
+
+def _judge_reading(statistic: dict[str, str], line: dict) -> tuple[str, str]:
+    reference, described, reference_qualifier = _reference_side(line)
+    if line["operation"] == "date":
+        start, _, end = str(reference).partition("/")
+        status = _date_status(statistic["value"], start, end)
+        verdict = "falls in" if status == "matches" else "is outside"
+        said = statistic["value"]
+        said = f"{said[2:]} (month-day; the text gives no year)" if said.startswith("--") else said
+        return status, f"the reference date {described} {verdict} the text's {said}"
+    number, said = _text_side(statistic, line["conversion"])
+    status, rule = compare_numbers(number, float(reference), statistic["qualifier"], reference_qualifier)
+    gap = percent_difference(number, float(reference))
+    return status, f"the text says {said}; the reference gives {described}; difference {gap:+.1f}%, {rule}"
+
+
+def _explain(statistic: dict[str, str], lines: list[dict]) -> tuple[str, str]:
+    first = lines[0]
+    if first["role"] in ("judgement", "not checkable"):
+        return first["status"], first["reasoning"]
+    readings = [line for line in lines if line["role"] == "reading"]
+    results = [_judge_reading(statistic, line) for line in readings]
+    statuses = {status for status, _ in results}
+    if len(readings) == 1:
+        status, words = results[0]
+        text = f"Reference: {readings[0]['label']}. {words[0].upper()}{words[1:]}."
+        if readings[0]["reasoning"]:
+            text += f" {readings[0]['reasoning']}"
+    else:
+        status = statuses.pop() if len(statuses) == 1 else "unclear"
+        parts = [f"({number}) read as {line['label']}: {words}, so {result}"
+                 + (f" ({line['reasoning'][0].lower()}{line['reasoning'][1:].rstrip('.')})" if line["reasoning"] else "")
+                 for number, (line, (result, words)) in enumerate(zip(readings, results), start=1)]
+        lead = "The readings agree" if status != "unclear" else "It depends on how the text is read"
+        text = f"{lead}. " + "; ".join(parts) + "."
+    for line in lines:
+        if line["role"] == "context":
+            _, described, _ = _reference_side(line)
+            text += f" For comparison, {line['label']}: {described}."
+    return status, text[0].upper() + text[1:]
+
+
+@functools.lru_cache(maxsize=None)
+def _check(statistic_id: str) -> Check:
+    from course.statistics import find_statistic
+
+    statistic = find_statistic(statistic_id)
+    lines = _plan().get(statistic["statistic_id"])
+    if not lines:
+        raise CourseError(f"data/check_plan.csv has no line for {statistic['statistic_id']}; every statistic needs one.")
+    status, explanation = _explain(statistic, lines)
+    refs = [ref for line in lines for ref in line["refs"]]
+    return Check(statistic["statistic_id"], statistic["source"], statistic["quote"], status, explanation, _cite(refs))
+
+
+def check_statistic(statistic_id: str) -> Check:
+    """Check one statistic against the reference data.
+
+    >>> result = check_statistic("news-p11-s01-n1")
+    >>> result.status
+    'close'
+    >>> print(result.explanation)
+    Reference: China–Russia border length after final demarcation. The text says 2,500 miles = 4,023.36 km; the reference gives 4,209.3 km; difference -4.4%, within 10% but not 2%. For comparison, the eastern section alone (1999 joint estimate): about 4,195 km.
+    """
+    from course.statistics import find_statistic
+
+    return _check(find_statistic(statistic_id)["statistic_id"])
+
+
+def check_table(source: str | None = None, status: str | None = None) -> Table:
+    """The check of every statistic (or of one source and/or one status), one row each.
+
+    >>> table = check_table("opinion", status="matches")
+    >>> list(table["quote"])[:3]
+    ['On Dec. 9', 'more than 40 times', 'in February 2022']
+    >>> check_table(status="match")
+    Traceback (most recent call last):
+    ...
+    course.errors.CourseError: There is no status called 'match'. The statuses are: 'matches', 'close', 'differs', 'unclear', 'not checkable'. Did you mean 'matches'?
+    """
+    from course.statistics import statistics_table
+
+    if status is not None and status not in STATUSES:
+        raise unknown_name("status", status, STATUSES)
+    ids = statistics_table(source)["statistic_id"]
+    rows = [vars(_check(statistic_id)) for statistic_id in ids]
+    if status is not None:
+        rows = [row for row in rows if row["status"] == status]
+    columns = ["statistic_id", "source", "quote", "status", "explanation", "references"]
+    import pandas as pd
+
+    return Table(pd.DataFrame(rows, columns=columns))
