@@ -77,6 +77,20 @@ class Table:
         """Keep only the rows whose ``column`` equals ``value``."""
         return Table(self.frame[self[column] == value].reset_index(drop=True))
 
+    def count_by(self, column: str) -> Table:
+        """How many rows have each value of ``column``, most frequent first (empty cells count as '(empty)').
+
+        >>> print(Table([{"kind": "year"}, {"kind": "count"}, {"kind": "year"}]).count_by("kind"))
+         kind  rows
+         year     2
+        count     1
+        """
+        values = self[column].replace("", "(empty)")
+        counts = values.value_counts(sort=True)
+        import pandas as pd
+
+        return Table(pd.DataFrame({column: list(counts.index), "rows": [int(n) for n in counts.values]}))
+
     def __str__(self) -> str:
         return self.frame.to_string(index=False) if len(self.frame) else "(no rows)"
 

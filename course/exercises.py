@@ -24,6 +24,46 @@ def _sentences_mentioning(name: str, word: str) -> int:
     return sum(word in sentence.text.lower() for sentence in load_source(name).sentences)
 
 
+STATUS_CHOICES = {"a": "matches", "b": "close", "c": "differs", "d": "unclear", "e": "not checkable"}
+
+
+def _status_letter(statistic_id: str) -> str:
+    from course.checking import check_statistic
+
+    status = check_statistic(statistic_id).status
+    return next(letter for letter, name in STATUS_CHOICES.items() if name == status)
+
+
+def _statistics(source: str) -> int:
+    from course.statistics import statistics_table
+
+    return len(statistics_table(source))
+
+
+def _attributed(source: str) -> int:
+    from course.statistics import statistics_table
+
+    return int((statistics_table(source)["attribution"] != "not stated").sum())
+
+
+def _border_difference() -> float:
+    from course.checking import convert, percent_difference, reference_row
+
+    return percent_difference(convert(2500, "miles", "km"), float(reference_row("geography_and_units.csv", 1)["value"]))
+
+
+def _iskander_ratio() -> float:
+    from course.checking import reference_row
+
+    return float(reference_row("other_figures.csv", 29)["value"]) / float(reference_row("other_figures.csv", 30)["value"])
+
+
+def _unclear_in_news() -> int:
+    from course.checking import check_table
+
+    return len(check_table("news", status="unclear"))
+
+
 EXERCISES: tuple[Exercise, ...] = (
     Exercise(
         id="00.1",
@@ -90,5 +130,132 @@ EXERCISES: tuple[Exercise, ...] = (
                     "Arctic and Africa. They have also conducted ...' was broken by the pull quote, which is now opinion-p08.",
         hint="Look for 'pull quote' in the cleaning log of 'opinion', or show the whole text and find the pull quote.",
         wrong={"opinion-p08": "opinion-p08 is the pull quote itself; the sentence it interrupted is in the paragraph just before it."},
+    ),
+    Exercise(
+        id="02.1",
+        question="How many statistics does the opinion column cite?",
+        kind="number",
+        answer=lambda: _statistics("opinion"),
+        explanation="The table has one row for each figure, date or ranking in the column: money, counts, a percentage, "
+                    "a multiple, years, dates and rankings. The column is much shorter than the news report, but dense with figures.",
+        hint="Run statistics_table(\"opinion\") and read the number of rows under the table.",
+    ),
+    Exercise(
+        id="02.2",
+        question="The news report calls the Power of Siberia pipeline 'a 1,865-mile channel'. How long is that in kilometres?",
+        kind="number",
+        answer=lambda: __import__("course.checking", fromlist=["convert"]).convert(1865, "miles", "km"),
+        tolerance=1.0,
+        explanation="1,865 miles × 1.609344 km per mile = about 3,001 km. Rounded like this, it is the '3,000 km' "
+                    "that other reports give.",
+        hint="Use convert(1865, \"miles\", \"km\"), or multiply by 1.609344 (a mile is longer than a kilometre).",
+        wrong={"1159": "You divided. A mile is longer than a kilometre, so the number of kilometres is bigger: multiply by 1.609344."},
+    ),
+    Exercise(
+        id="02.3",
+        question="Why can the news report's 'exceeded $100 billion' not be set straight beside the column's 'roughly $245 billion'?",
+        kind="choice",
+        choices={"a": "one of them is in roubles",
+                 "b": "the first covers the first nine months of 2021, the second the whole of 2024",
+                 "c": "the news report is older, so its figure must be out of date"},
+        answer=lambda: "b",
+        explanation="Both are US dollars, but they cover different periods: nine months of 2021 against twelve months of "
+                    "2024. Comparing them as if they were the same kind of figure would exaggerate the growth.",
+        hint="Look at the 'Period' line of each statistic with show_statistic.",
+        wrong={"a": "Both figures are in US dollars ($). Look at the 'Period' line of each statistic.",
+               "c": "A figure is not wrong because it is older: it describes its own period. Look at the periods."},
+    ),
+    Exercise(
+        id="02.4",
+        question="'Bilateral trade ... exceeded $100 billion.' What does the hedge 'exceeded' tell you?",
+        kind="choice",
+        choices={"a": "trade was 100 billion dollars, or a little less",
+                 "b": "trade was above 100 billion dollars, but not by how much",
+                 "c": "trade was exactly 100 billion dollars"},
+        answer=lambda: "b",
+        explanation="'Exceeded' (like 'more than') sets a lower limit: the figure is above 100 billion, and the text does "
+                    "not say by how much. A check must test that the limit holds.",
+        hint="Is 100 billion the figure itself, or a limit the figure passed?",
+        wrong={"a": "'Exceeded' means 'went above'. Think of a speed limit that a car exceeded.",
+               "c": "If it were exactly 100, the text would not need the word 'exceeded'."},
+    ),
+    Exercise(
+        id="02.5",
+        question="How many of the opinion column's statistics does the column attribute to a source (someone it says the figure comes from)?",
+        kind="number",
+        answer=lambda: _attributed("opinion"),
+        explanation="None: every statistic in the column has 'not stated' in its attribution column. Opinion columns often "
+                    "give figures without sources; that does not make them wrong, but it means a reader must find the data to check them.",
+        hint="Use statistics_table(\"opinion\").count_by(\"attribution\") and look for rows other than 'not stated'.",
+    ),
+    Exercise(
+        id="03.1",
+        question="The news report's border is 2,500 miles; the reference gives 4,209.3 km. By what percentage does the text differ from the reference?",
+        kind="number",
+        answer=_border_difference,
+        tolerance=0.1,
+        explanation="2,500 miles = 4,023.36 km. (4,023.36 − 4,209.3) ÷ 4,209.3 × 100 = −4.4%: the text's figure is 4.4% "
+                    "below the reference.",
+        hint="First convert the miles to km, then use percent_difference(text, reference).",
+        wrong={"4.4": "Right size, wrong sign: the text's figure is smaller than the reference, so the difference is negative.",
+               "4.42": "Right size, wrong sign: the text's figure is smaller than the reference, so the difference is negative."},
+    ),
+    Exercise(
+        id="03.2",
+        question="With a difference of −4.4%, what status does the border length get?",
+        kind="choice",
+        choices=STATUS_CHOICES,
+        answer=lambda: _status_letter("news-p11-s01-n1"),
+        explanation="4.4% is more than 2% but within 10%: close. A round '2,500 miles' is a fair approximation, not an exact figure.",
+        hint="Compare 4.4% with the two limits in show_tolerances(): 2% and 10%.",
+    ),
+    Exercise(
+        id="03.3",
+        question="The reference gives 700 Iskander-M missiles made in 2024 and 250 in 2023. How many times larger is 2024's figure?",
+        kind="number",
+        answer=_iskander_ratio,
+        tolerance=0.01,
+        explanation="700 ÷ 250 = 2.8. 'Triple' would be 3.",
+        hint="Divide the 2024 figure by the 2023 figure.",
+    ),
+    Exercise(
+        id="03.4",
+        question="The column says Chinese exports helped Russia 'triple' its production of Iskander-M missiles from 2023 to 2024; the reference gives 2.8 times. What status?",
+        kind="choice",
+        choices=STATUS_CHOICES,
+        answer=lambda: _status_letter("opinion-p05-s01-n1"),
+        explanation="3 against 2.8 is a difference of +7.1%: within 10% but not 2%, so close.",
+        hint="Work out percent_difference(3, 2.8), then compare it with the limits.",
+    ),
+    Exercise(
+        id="03.5",
+        question="The news report says trade 'exceeded $100 billion' in January–September 2021, according to official Russian data. Russian customs reported 98.9 billion. What status?",
+        kind="choice",
+        choices=STATUS_CHOICES,
+        answer=lambda: _status_letter("news-p43-s01-n2"),
+        explanation="98.9 does not exceed 100, so the hedge fails; but the gap is only 1.1%, within 10%: close. Chinese "
+                    "customs reported more than 102.5 billion for the same months: who counts changes the figure.",
+        hint="Does 98.9 exceed 100? If not, how far is it?",
+        wrong={"a": "For a match the hedge must hold too: does 98.9 exceed 100?"},
+    ),
+    Exercise(
+        id="03.6",
+        question="'It reached $123 billion in November, Mr. Putin said.' Which words make this figure unclear?",
+        kind="choice",
+        choices={"a": "'It reached'", "b": "'in November'", "c": "'Mr. Putin said'"},
+        answer=lambda: "b",
+        explanation="'In November' can mean the total for January to November (123 billion, as Putin stated) or trade in "
+                    "November alone (about 15 billion by Chinese customs). The two readings give opposite verdicts.",
+        hint="Which words could describe two different periods?",
+        wrong={"c": "Who said it matters, but the text tells us clearly: Putin. What is not clear is the period."},
+    ),
+    Exercise(
+        id="03.7",
+        question="How many of the news report's statistics get the status 'unclear'?",
+        kind="number",
+        answer=_unclear_in_news,
+        explanation="Each of them depends on a reading the text leaves open: a period, what is counted, or when a vague "
+                    "phrase starts. 'Unclear' is a verdict on the wording, not on the facts.",
+        hint="Use check_table(\"news\", status=\"unclear\") and read the number of rows.",
     ),
 )

@@ -77,3 +77,31 @@ def test_intentional_errors_are_tagged():
             source = "".join(cell["source"])
             if cell["cell_type"] == "code" and '"newz"' in source:
                 assert "raises-exception" in cell["metadata"].get("tags", []), f"{path.name}: tag the error demo"
+
+
+def test_instructor_notes_give_the_answers_the_checks_accept():
+    """An answer key typed into a note must agree with the computed answer, so neither can go stale."""
+    from course.checks import check, exercise_ids
+
+    stated = {}
+    for path in NOTEBOOKS:
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if "instructor" in cell["metadata"].get("tags", []):
+                text = "".join(cell["source"]).replace("−", "-")
+                for number, value in re.findall(r"(\d\d\.\d) is (?:about )?(\"[a-z]+(?:-p\d+)?\"|-?[\d,.]*\d)", text):
+                    stated[number] = value.strip('"').replace(",", "")
+    for number in exercise_ids():
+        if number.startswith("00"):
+            continue
+        assert number in stated, f"no instructor note gives the answer to exercise {number}"
+        answer = stated[number]
+        typed = answer if re.search(r"[a-z]", answer) else float(answer)
+        assert check(number, typed).correct, f"{number}: the note says {answer}"
+
+
+def test_every_exercise_is_asked_in_a_lesson():
+    from course.checks import exercise_ids
+
+    text = "".join(path.read_text(encoding="utf-8") for path in NOTEBOOKS)
+    for number in exercise_ids():
+        assert f'check(\\"{number}\\"' in text, f"exercise {number} is not used in any lesson"

@@ -1,0 +1,153 @@
+"""Charts that every student can read: a title, labelled axes with units, a source line, alt text,
+colour-blind-safe colours with distinct marker shapes, and the plotted numbers as a table beside them.
+
+A :class:`Chart` shows in a notebook as a picture with its table and caption (HTML), and as the
+alt text and table in plain text, so the numbers are never locked inside an image.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import re
+from dataclasses import dataclass
+
+from course.display import Table
+
+__all__ = ["Chart", "trade_chart", "PALETTE"]
+
+# Okabe–Ito colours: distinguishable with the common forms of colour blindness, and each series
+# also has its own marker shape, so the chart works in greyscale too.
+PALETTE = {"reference": "#0072B2", "news": "#D55E00", "opinion": "#009E73", "text": "#000000"}
+_MARKERS = {"reference": "o", "news": "^", "opinion": "s"}
+TRADE_STATISTICS = ("news-p43-s01-n2", "news-p43-s02-n1", "opinion-p10-s02-n3", "opinion-p10-s02-n1")
+"""The trade figures the two texts cite, marked on the trade chart."""
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A finished chart: the picture (PNG), its title, alt text, source line and the plotted numbers."""
+
+    title: str
+    alt_text: str
+    source_line: str
+    table: Table
+    png: bytes
+
+    def __str__(self) -> str:
+        return f"{self.title}\n\n{self.alt_text}\n\n{self.table}\n\n{self.source_line}"
+
+    __repr__ = __str__
+
+    def _repr_html_(self) -> str:
+        picture = base64.b64encode(self.png).decode("ascii")
+        return (
+            "<div style='display:flex;flex-wrap:wrap;gap:1.5em;align-items:flex-start'>"
+            f"<figure style='margin:0;max-width:100%'><img src='data:image/png;base64,{picture}' "
+            f"alt='{html.escape(self.alt_text, quote=True)}' style='max-width:100%;height:auto'>"
+            f"<figcaption><small>{html.escape(self.source_line)}</small></figcaption></figure>"
+            f"<div><strong>The numbers in the chart</strong>{self.table._repr_html_()}</div></div>"
+        )
+
+
+def _year(period: str) -> int:
+    found = re.search(r"\b(19|20)\d\d\b", period)
+    return int(found.group(0)) if found else 0
+
+
+def trade_data() -> tuple[Table, Table]:
+    """The full-year trade series from Chinese customs, and the trade figures the two texts cite.
+
+    >>> series, cited = trade_data()
+    >>> series.frame.iloc[-2:][["year", "value"]].to_dict("records")
+    [{'year': 2024, 'value': 244.81}, {'year': 2025, 'value': 228.1}]
+    >>> list(cited["quote"])
+    ['exceeded $100 billion', '$123 billion', '$190 billion', 'roughly $245 billion']
+    """
+    import pandas as pd
+
+    from course.checking import _reference
+    from course.statistics import find_statistic
+
+    frame = _reference("trade_china_russia.csv").copy()
+    frame["row"] = range(1, len(frame) + 1)
+    keep = ((frame["period"] == "full year") & (frame["flow"] == "total trade") & (frame["reporter"] == "China customs (GACC)"))
+    series = frame[keep].assign(year=lambda f: f["year"].astype(int), value=lambda f: f["value"].astype(float))
+    series = series[["year", "value", "qualifier", "row"]].sort_values("year").reset_index(drop=True)
+    cited = []
+    for statistic_id in TRADE_STATISTICS:
+        row = find_statistic(statistic_id)
+        cited.append({"statistic_id": statistic_id, "source": row["source"], "quote": row["quote"],
+                      "year": _year(row["period"]), "value": float(row["value"]), "period": row["period"]})
+    return Table(series), Table(pd.DataFrame(cited))
+
+
+def trade_chart() -> Chart:
+    """China–Russia trade by year (Chinese customs), with the figures both texts cite marked on it.
+
+    >>> chart = trade_chart()
+    >>> chart.title
+    'China–Russia trade in goods, 2010–2025, with the figures the two texts cite'
+    >>> chart.png[:4] == b"\\x89PNG"
+    True
+    >>> "2012" in chart.alt_text and "not in the reference data" in chart.alt_text
+    True
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")  # draw off-screen: the picture is embedded in the notebook as PNG
+    import matplotlib.pyplot as plt
+
+    series, cited = trade_data()
+    years = list(range(int(series["year"].min()), int(series["year"].max()) + 1))
+    by_year = dict(zip(series["year"], series["value"]))
+    missing = [year for year in years if year not in by_year]
+    title = f"China–Russia trade in goods, {years[0]}–{years[-1]}, with the figures the two texts cite"
+
+    figure, axes = plt.subplots(figsize=(9, 5.2), dpi=100)
+    axes.plot(years, [by_year.get(year, float("nan")) for year in years], color=PALETTE["reference"],
+              marker=_MARKERS["reference"], linewidth=2, label="Chinese customs (GACC), full year")
+    names = {"news": "News report (Jan. 2022)", "opinion": "Opinion column (Dec. 2025)"}
+    for source in ("news", "opinion"):
+        part = cited.frame[cited.frame["source"] == source]
+        axes.scatter(part["year"], part["value"], s=110, color=PALETTE[source], marker=_MARKERS[source],
+                     edgecolor="black", zorder=3, label=f"{names[source]}: figure cited")
+        for item in part.itertuples():
+            # News labels go right of their points, where the line leaves room; opinion labels go left.
+            right = source == "news"
+            axes.annotate(item.quote, (item.year, item.value), textcoords="offset points",
+                          xytext=(10, -4) if right else (-8, 10), ha="left" if right else "right", fontsize=10,
+                          color=PALETTE["text"])
+    axes.set_title(title, fontsize=13)
+    axes.set_xlabel("Year", fontsize=12)
+    axes.set_ylabel("Trade in goods (billion US dollars, nominal)", fontsize=12)
+    axes.tick_params(labelsize=11)
+    axes.set_ylim(0, max(series["value"].max(), cited.frame["value"].max()) * 1.15)
+    axes.grid(axis="y", color="#dddddd")
+    axes.legend(fontsize=10, loc="upper left")
+    source_line = ("Source: China customs (GACC) full-year figures as reported by the publishers in "
+                   "data/reference/trade_china_russia.csv; marked figures quoted from the two texts "
+                   "(data/statistics.csv). Part-year figures are plotted at their year.")
+    figure.text(0.01, 0.01, "Source: China customs (GACC) via data/reference/trade_china_russia.csv; marked: the two texts.",
+                fontsize=9, color="#333333")
+    figure.tight_layout(rect=(0, 0.04, 1, 1))
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    plt.close(figure)
+
+    peak = series.frame.loc[series["value"].idxmax()]
+    alt_text = (f"Line chart of China–Russia trade in goods by year, {years[0]} to {years[-1]}, in billion US dollars, "
+                f"from Chinese customs: {by_year[years[0]]:g} in {years[0]}, a peak of {peak['value']:g} in {int(peak['year'])}, "
+                f"and {by_year[years[-1]]:g} in {years[-1]}"
+                + (f" ({', '.join(map(str, missing))} not in the reference data)" if missing else "") + ". Marked: "
+                + "; ".join(f"the {item.source} text's “{item.quote}” at {item.year}" for item in cited.frame.itertuples()) + ".")
+    rows = [{"year": int(r.year), "billion USD": f"{r.qualifier} {r.value:g}".strip(), "what": "Chinese customs",
+             "period": "full year", "from": f"trade_china_russia.csv row {r.row}"} for r in series.frame.itertuples()]
+    rows += [{"year": year, "billion USD": "—", "what": "not in the reference data", "period": "", "from": ""} for year in missing]
+    rows += [{"year": int(r.year), "billion USD": f"{r.value:g}", "what": f"{r.source} text: “{r.quote}”",
+              "period": r.period, "from": r.statistic_id} for r in cited.frame.itertuples()]
+    import pandas as pd
+
+    table = Table(pd.DataFrame(rows).sort_values("year", kind="stable").reset_index(drop=True))
+    return Chart(title, alt_text, source_line, table, buffer.getvalue())
