@@ -8,7 +8,8 @@ one status per statistic, with an explanation that shows the numbers and the row
 
 Tolerances are fixed and shown to students (see :data:`MATCHES_WITHIN` and
 :data:`CLOSE_WITHIN`). When readings of the text lead to different statuses, the status is
-``unclear``: the meaning of the text, not the data, decides the verdict.
+``unclear``: the meaning of the text, not the data, decides the verdict. Hand-written judgements
+use ``unclear`` in the same sense: what is counted, or who counts, decides.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def show_tolerances() -> str:
         f"matches: the text's figure is within {MATCHES_WITHIN:g}% of the reference figure (a hedge such as 'more than' must also hold).",
         f"close: within {CLOSE_WITHIN:g}% of the reference figure, or a hedge that just fails.",
         f"differs: more than {CLOSE_WITHIN:g}% away, or a date outside the period the text names.",
-        "unclear: the text can be read in more than one way and the readings get different verdicts.",
+        "unclear: the verdict depends on something the text leaves open (the period, the base of a percentage, what is counted or who counts), and the possible answers lead to different verdicts.",
         "not checkable: there is no number or date to compare, or the reference data have nothing on it (the reason is always given).",
         "Dates match when the reference date falls in the period the text names, as precisely as the text names it.",
     ])
@@ -165,7 +166,7 @@ def compare_numbers(text_value: float, reference_value: float, text_qualifier: s
     >>> compare_numbers(245, 244.81, "roughly")[0]
     'matches'
     >>> compare_numbers(100, 98.9, "more than")
-    ('close', "the reference is not more than 100, but the text's figure is within 10% of it")
+    ('close', "the reference is below the text's lower limit of 100, but within 10% of it")
     >>> compare_numbers(8, 9)[0]
     'differs'
     """
@@ -176,11 +177,13 @@ def compare_numbers(text_value: float, reference_value: float, text_qualifier: s
         reference_lower = reference_qualifier in ("more than", "at least")
         holds = (reference_value > text_value or (reference_lower and reference_value >= text_value)) if lower \
             else reference_value <= text_value
+        limit = "lower limit" if lower else "upper limit"
         if holds:
-            return "matches", f"the reference is {text_qualifier} {_fmt(text_value)}, as the text says"
+            return "matches", f"the reference is within the text's {limit} ({text_qualifier} {_fmt(text_value)})"
+        side = "below" if lower else "above"
         if difference <= CLOSE_WITHIN:
-            return "close", f"the reference is not {text_qualifier} {_fmt(text_value)}, but the text's figure is within {CLOSE_WITHIN:g}% of it"
-        return "differs", f"the reference is not {text_qualifier} {_fmt(text_value)}, and is more than {CLOSE_WITHIN:g}% away"
+            return "close", f"the reference is {side} the text's {limit} of {_fmt(text_value)}, but within {CLOSE_WITHIN:g}% of it"
+        return "differs", f"the reference is {side} the text's {limit} of {_fmt(text_value)}, by more than {CLOSE_WITHIN:g}%"
     rule = {"matches": f"within {MATCHES_WITHIN:g}%", "close": f"within {CLOSE_WITHIN:g}% but not {MATCHES_WITHIN:g}%",
             "differs": f"more than {CLOSE_WITHIN:g}% away"}[within]
     return within, rule
@@ -326,6 +329,8 @@ def _explain(statistic: dict[str, str], lines: list[dict]) -> tuple[str, str]:
         if line["role"] == "context":
             _, described, _ = _reference_side(line)
             text += f" For comparison, {line['label']}: {described}."
+            if line["reasoning"]:
+                text += f" {line['reasoning']}"
     return status, text[0].upper() + text[1:]
 
 
@@ -361,7 +366,7 @@ def check_table(source: str | None = None, status: str | None = None) -> Table:
 
     >>> table = check_table("opinion", status="matches")
     >>> list(table["quote"])[:3]
-    ['On Dec. 9', 'more than 40 times', 'in February 2022']
+    ['On Dec. 9', 'in February 2022', 'a set of 50 dual-use goods']
     >>> check_table(status="match")
     Traceback (most recent call last):
     ...

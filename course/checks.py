@@ -111,7 +111,9 @@ def _judge(exercise: Exercise, answer: object) -> Feedback:
         if math.isinf(number):
             return say("not yet", f"That number is far too big to be the answer. {exercise.hint}")
         direction = "too high" if number > expected else "too low"
-        advice = exercise.wrong.get(str(int(number)) if number.is_integer() else str(number), exercise.hint)
+        advice = next((text for key, text in exercise.wrong.items()
+                       if _as_number(key) is not None and abs(number - _as_number(key)) <= max(exercise.tolerance, 1e-9)),
+                      exercise.hint)
         shown = int(number) if number.is_integer() else number
         return say("not yet", f"{shown} is {direction}. {advice}")
     if not isinstance(answer, str):

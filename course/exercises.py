@@ -136,7 +136,7 @@ EXERCISES: tuple[Exercise, ...] = (
         question="How many statistics does the opinion column cite?",
         kind="number",
         answer=lambda: _statistics("opinion"),
-        explanation="The table has one row for each figure, date or ranking in the column: money, counts, a percentage, "
+        explanation="The table has one row for each figure, date or ranking in the column: money, counts, percentages, "
                     "a multiple, years, dates and rankings. The column is much shorter than the news report, but dense with figures.",
         hint="Run statistics_table(\"opinion\") and read the number of rows under the table.",
     ),
@@ -145,11 +145,11 @@ EXERCISES: tuple[Exercise, ...] = (
         question="The news report calls the Power of Siberia pipeline 'a 1,865-mile channel'. How long is that in kilometres?",
         kind="number",
         answer=lambda: __import__("course.checking", fromlist=["convert"]).convert(1865, "miles", "km"),
-        tolerance=1.0,
+        tolerance=2.0,
         explanation="1,865 miles × 1.609344 km per mile = about 3,001 km. Rounded like this, it is the '3,000 km' "
                     "that other reports give.",
         hint="Use convert(1865, \"miles\", \"km\"), or multiply by 1.609344 (a mile is longer than a kilometre).",
-        wrong={"1159": "You divided. A mile is longer than a kilometre, so the number of kilometres is bigger: multiply by 1.609344."},
+        wrong={"1158.8": "You divided. A mile is longer than a kilometre, so the number of kilometres is bigger: multiply by 1.609344."},
     ),
     Exercise(
         id="02.3",
@@ -184,21 +184,23 @@ EXERCISES: tuple[Exercise, ...] = (
         question="How many of the opinion column's statistics does the column attribute to a source (someone it says the figure comes from)?",
         kind="number",
         answer=lambda: _attributed("opinion"),
-        explanation="None: every statistic in the column has 'not stated' in its attribution column. Opinion columns often "
-                    "give figures without sources; that does not make them wrong, but it means a reader must find the data to check them.",
+        explanation="None: every statistic in the column has 'not stated' in its attribution column. The news report names "
+                    "a source for some of its figures. A figure without a source is not wrong for that reason, but a reader "
+                    "must find the data to check it.",
         hint="Use statistics_table(\"opinion\").count_by(\"attribution\") and look for rows other than 'not stated'.",
     ),
     Exercise(
         id="03.1",
-        question="The news report's border is 2,500 miles; the reference gives 4,209.3 km. By what percentage does the text differ from the reference?",
+        question="The news report's border is 2,500 miles; the reference gives 4,209.3 km. By what percentage does the text differ "
+                 "from the reference? Give one decimal place.",
         kind="number",
         answer=_border_difference,
         tolerance=0.1,
         explanation="2,500 miles = 4,023.36 km. (4,023.36 − 4,209.3) ÷ 4,209.3 × 100 = −4.4%: the text's figure is 4.4% "
                     "below the reference.",
         hint="First convert the miles to km, then use percent_difference(text, reference).",
-        wrong={"4.4": "Right size, wrong sign: the text's figure is smaller than the reference, so the difference is negative.",
-               "4.42": "Right size, wrong sign: the text's figure is smaller than the reference, so the difference is negative."},
+        wrong={"4.42": "Right size, wrong sign: the text's figure is smaller than the reference, so the difference is negative.",
+               "-4": "Nearly: give one decimal place.", "-4.0": "Nearly: give one decimal place."},
     ),
     Exercise(
         id="03.2",
@@ -211,7 +213,8 @@ EXERCISES: tuple[Exercise, ...] = (
     ),
     Exercise(
         id="03.3",
-        question="The reference gives 700 Iskander-M missiles made in 2024 and 250 in 2023. How many times larger is 2024's figure?",
+        question="The reference gives 700 Iskander-M missiles made in 2024 and 250 in 2023. How many times as large is 2024's "
+                 "figure (2024 ÷ 2023)?",
         kind="number",
         answer=_iskander_ratio,
         tolerance=0.01,
@@ -247,7 +250,9 @@ EXERCISES: tuple[Exercise, ...] = (
         explanation="'In November' can mean the total for January to November (123 billion, as Putin stated) or trade in "
                     "November alone (about 15 billion by Chinese customs). The two readings give opposite verdicts.",
         hint="Which words could describe two different periods?",
-        wrong={"c": "Who said it matters, but the text tells us clearly: Putin. What is not clear is the period."},
+        wrong={"a": "Good thinking: 'reached' suggests a running total, which makes one reading much more likely. But "
+                    "which words name the period that could be read in two ways?",
+               "c": "Who said it matters, but the text tells us clearly: Putin. What is not clear is the period."},
     ),
     Exercise(
         id="03.7",
