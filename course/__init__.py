@@ -23,6 +23,8 @@ _HOME: dict[str, str] = {
     "check": "course.checks", "exercise_ids": "course.checks",
     "statistics_table": "course.statistics", "find_statistic": "course.statistics", "show_statistic": "course.statistics",
     "check_statistic": "course.checking", "check_table": "course.checking", "convert": "course.checking",
+    "voices_table": "course.voices", "who_speaks": "course.voices", "voices_chart": "course.voices",
+    "trade_chart": "course.charts",
     "percent_difference": "course.checking", "show_tolerances": "course.checking", "reference_row": "course.checking",
     "lessons": "course.lessons", "lesson_table": "course.lessons", "show_course_map": "course.lessons",
 }

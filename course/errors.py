@@ -35,6 +35,8 @@ def closest(value: object, valid: Iterable[str]) -> str | None:
     'news'
     >>> closest("OPINION", ["news", "opinion"])
     'opinion'
+    >>> closest("named", ["named person", "unnamed people"])
+    'named person'
     >>> closest("banana", ["news", "opinion"]) is None
     True
     """
@@ -43,6 +45,9 @@ def closest(value: object, valid: Iterable[str]) -> str | None:
     lowered = {option.lower(): option for option in options}
     if typed in lowered:
         return lowered[typed]
+    starting = [option for option in lowered if typed and option.startswith(typed)]
+    if len(starting) == 1:  # a student often types just the start of a long name
+        return lowered[starting[0]]
     matches = difflib.get_close_matches(typed, list(lowered), n=1, cutoff=0.6)
     return lowered[matches[0]] if matches else None
 

@@ -58,6 +58,19 @@ def _iskander_ratio() -> float:
     return float(reference_row("other_figures.csv", 29)["value"]) / float(reference_row("other_figures.csv", 30)["value"])
 
 
+def _named_direct(source: str) -> int:
+    from course.voices import voices_table
+
+    frame = voices_table(source, "named person").frame
+    return frame[frame["speech"] == "direct quote"]["speaker"].nunique()
+
+
+def _direct_quotes(source: str) -> int:
+    from course.voices import voices_table
+
+    return int((voices_table(source)["speech"] == "direct quote").sum())
+
+
 def _unclear_in_news() -> int:
     from course.checking import check_table
 
@@ -262,5 +275,50 @@ EXERCISES: tuple[Exercise, ...] = (
         explanation="Each of them depends on a reading the text leaves open: a period, what is counted, or when a vague "
                     "phrase starts. 'Unclear' is a verdict on the wording, not on the facts.",
         hint="Use check_table(\"news\", status=\"unclear\") and read the number of rows.",
+    ),
+    Exercise(
+        id="04.1",
+        question="How many different named people does the news report quote directly (their own words in quotation marks)?",
+        kind="number",
+        answer=lambda: _named_direct("news"),
+        explanation="Five: Michael Kofman, Dmitry Peskov, Andrea Kendall-Taylor, Zhu Feng and Vasily Kashin. Others, such "
+                    "as Mr. Putin and Sergei Lavrov, are named but only paraphrased, and Wang Yi and Wei Fenghe get a few quoted words.",
+        hint="Use voices_table(\"news\", \"named person\"), keep the rows whose speech is 'direct quote', and count the different speakers.",
+    ),
+    Exercise(
+        id="04.2",
+        question="How many direct quotes (whole sentences in the speaker's own words) does the opinion column have?",
+        kind="number",
+        answer=lambda: _direct_quotes("opinion"),
+        explanation="None. The only quoted words are 'no limits', a partial quote. An opinion column argues in its "
+                    "author's voice; the news report relays many voices, directly and indirectly.",
+        hint="Run voices_table(\"opinion\").count_by(\"speech\").",
+    ),
+    Exercise(
+        id="04.3",
+        question="'... according to analysts.' What kind of source is that?",
+        kind="choice",
+        choices={"a": "a named source", "b": "an unnamed source", "c": "the author's own voice"},
+        answer=lambda: "b",
+        explanation="'Analysts' are not named, so a reader cannot tell who they are, how many, or how they know. The "
+                    "claim is attributed, but to no one a reader can check.",
+        hint="Could you look up who 'analysts' are?",
+        wrong={"a": "Is anyone named? 'Analysts' is a group, not a name.",
+               "c": "The sentence does attribute the claim, so it is not only the author's voice; but to whom?"},
+    ),
+    Exercise(
+        id="04.4",
+        question="'Beijing and Moscow view America as their primary enemy' (opinion-p03-s01). Whose view does this sentence give, and on what evidence?",
+        kind="choice",
+        choices={"a": "Chinese and Russian officials, quoted in the column",
+                 "b": "the author's account of the two governments' view, without a quotation or a source",
+                 "c": "an unnamed analyst's view"},
+        answer=lambda: "b",
+        explanation="The author attributes a view to the two governments but quotes no one and names no source: the "
+                    "claim rests on the author's authority. The news report does the same in places ('Moscow and Beijing "
+                    "also see advantages ...').",
+        hint="Is anyone quoted or named in the sentence? Show it with show_sentence(\"opinion-p03-s01\").",
+        wrong={"a": "Look for quotation marks or a name: there are none in this sentence.",
+               "c": "No analyst is mentioned in this sentence."},
     ),
 )
