@@ -25,6 +25,8 @@ _HOME: dict[str, str] = {
     "check_statistic": "course.checking", "check_table": "course.checking", "convert": "course.checking",
     "voices_table": "course.voices", "who_speaks": "course.voices", "voices_chart": "course.voices",
     "trade_chart": "course.charts",
+    "marker_words": "course.markers", "highlight": "course.markers", "marker_rates": "course.markers",
+    "marker_examples": "course.markers", "compare_marking": "course.markers", "find_markers": "course.markers",
     "percent_difference": "course.checking", "show_tolerances": "course.checking", "reference_row": "course.checking",
     "lessons": "course.lessons", "lesson_table": "course.lessons", "show_course_map": "course.lessons",
 }

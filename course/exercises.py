@@ -71,6 +71,13 @@ def _direct_quotes(source: str) -> int:
     return int((voices_table(source)["speech"] == "direct quote").sum())
 
 
+def _evaluative_rate(source: str) -> float:
+    from course.markers import marker_rates
+
+    table = marker_rates().frame
+    return float(table[(table["category"] == "evaluative") & (table["text"] == source)]["per 1,000 words"].iloc[0])
+
+
 def _unclear_in_news() -> int:
     from course.checking import check_table
 
@@ -320,5 +327,54 @@ EXERCISES: tuple[Exercise, ...] = (
         hint="Is anyone quoted or named in the sentence? Show it with show_sentence(\"opinion-p03-s01\").",
         wrong={"a": "Look for quotation marks or a name: there are none in this sentence.",
                "c": "No analyst is mentioned in this sentence."},
+    ),
+    Exercise(
+        id="05.1",
+        question="How many evaluative words per 1,000 words does the opinion column have?",
+        kind="number",
+        answer=lambda: _evaluative_rate("opinion"),
+        tolerance=0.1,
+        explanation="Per 1,000 words, the column uses several times as many evaluative words as the news report. "
+                    "Counting per 1,000 words makes a short text and a long one comparable.",
+        hint="Look at marker_rates(): the row for 'evaluative' and 'opinion', column 'per 1,000 words'.",
+    ),
+    Exercise(
+        id="05.2",
+        question="In the news report, where do the first-person words ('we', 'our') appear?",
+        kind="choice",
+        choices={"a": "in the reporters' own sentences", "b": "inside quotations of the people they quote",
+                 "c": "in the headline"},
+        answer=lambda: "b",
+        explanation="Every 'we' in the news report is inside a quotation (the threat assessment, Dmitry Peskov): the "
+                    "reporters never write in the first person. The column has no first person at all.",
+        hint="Look at the columns 'in the author's words' and 'in quotations' of marker_rates(), or at "
+             "marker_examples(\"first person\", \"news\").",
+        wrong={"a": "Check the column 'in the author's words' for first person in the news report.",
+               "c": "The counts are of body text only; the headline is not counted."},
+    ),
+    Exercise(
+        id="05.3",
+        question="'Russia has likely assisted with the development of China's next generation Type 096 ... submarine.' What does 'likely' do?",
+        kind="choice",
+        choices={"a": "it states the claim as certain", "b": "it marks the claim as probable, not proven",
+                 "c": "it names the source of the claim"},
+        answer=lambda: "b",
+        explanation="'Likely' is a hedge: the author signals that the claim is an assessment, not an established fact, "
+                    "and the sentence names no source for it.",
+        hint="Would the sentence say the same without 'likely'?",
+        wrong={"a": "Without 'likely' the sentence would state it as certain; what does adding the word change?",
+               "c": "No source is named in this sentence."},
+    ),
+    Exercise(
+        id="05.4",
+        question="The rules mark every 'about' as a hedge. In which of these is 'about' NOT a hedge?",
+        kind="choice",
+        choices={"a": "'which now make up about 75% of China's imports'",
+                 "b": "'technology too sensitive for him to talk about'"},
+        answer=lambda: "b",
+        explanation="In 'talk about', 'about' means 'concerning' and softens nothing. A word list cannot tell the two "
+                    "apart; a reader can. Counts from word lists are a starting point, to be checked by reading.",
+        hint="In which one could you replace 'about' with 'roughly'?",
+        wrong={"a": "Replace 'about' with 'roughly': does the sentence still mean the same?"},
     ),
 )

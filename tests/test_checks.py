@@ -34,6 +34,20 @@ def _value(relative: str, row: int) -> float:
     return float(_rows(relative)[row - 1]["value"])
 
 
+def _evaluative_words_per_thousand(source: str) -> float:
+    """Counted here with a plain word split, independent of course.markers' own tokeniser."""
+    import re
+
+    from course.sources import load_source
+
+    words = [w for p in load_source(source).paragraphs_of("body") for w in re.findall(r"[A-Za-z0-9][\w’'-]*", p.text)]
+    listed = {row["word"].lower() for row in _rows("marker_words.csv") if row["category"] == "evaluative"}
+    singles = sum(w.lower() in listed for w in words)
+    text = " ".join(p.text.lower() for p in load_source(source).paragraphs_of("body"))
+    phrases = sum(text.count(phrase) for phrase in listed if " " in phrase)
+    return round(1000 * (singles + phrases) / len(words), 1)
+
+
 # The news statistics whose verdict depends on a reading of the text, reviewed by hand one by one.
 UNCLEAR_IN_NEWS = ["news-p15-s01-n2", "news-p26-s02-n2", "news-p29-s01-n1", "news-p29-s01-n2", "news-p33-s03-n1",
                    "news-p39-s01-n2", "news-p43-s02-n1", "news-p44-s01-n1", "news-p44-s02-n4"]
@@ -64,6 +78,10 @@ INDEPENDENT_ANSWERS = {
     "04.2": lambda: sum(row["source"] == "opinion" and row["speech"] == "direct quote" for row in _rows("voices.csv")),
     "04.3": lambda: "b",
     "04.4": lambda: "b",
+    "05.1": lambda: _evaluative_words_per_thousand("opinion"),
+    "05.2": lambda: "b",
+    "05.3": lambda: "b",
+    "05.4": lambda: "b",
 }
 
 

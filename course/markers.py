@@ -1,0 +1,213 @@
+"""How sure a text sounds: word lists (``data/marker_words.csv``) that mark hedges, boosters,
+evaluative words, first person and calls to action, and a highlighter that shows them.
+
+The rules are word lists a student can read (``marker_words()``) and extend for a session
+(``extra={"hedge": ["perhaps"]}``): no black box. They are crude on purpose, so that students can
+see where they fail ("may" the month, "will" the plain future). Words inside quotation marks are
+counted apart from the author's own words, because they are someone else's voice.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from collections.abc import Mapping, Sequence
+
+from course.display import Shown, Table
+from course.errors import CourseError, unknown_name
+from course.paths import data_folder
+
+__all__ = ["CATEGORIES", "marker_words", "find_markers", "highlight", "marker_rates", "marker_examples", "compare_marking"]
+
+CATEGORIES = ("hedge", "booster", "evaluative", "first person", "call to action")
+_TAGS = {"hedge": "H", "booster": "B", "evaluative": "E", "first person": "1P", "call to action": "A"}
+# Okabe–Ito tints for the highlight; each mark also carries its letter tag, so colour is never the only cue.
+_TINTS = {"hedge": "#cce4f2", "booster": "#f9ddc4", "evaluative": "#f5d0e3", "first person": "#d9f0e7", "call to action": "#fbf3b5"}
+_QUOTE_SPAN = re.compile(r"[\"“][^\"”]*[\"”]")
+
+
+@functools.lru_cache(maxsize=1)
+def _words() -> tuple[tuple[str, str], ...]:
+    import csv
+
+    with (data_folder() / "marker_words.csv").open(encoding="utf-8") as handle:
+        return tuple((row["category"], row["word"]) for row in csv.DictReader(handle))
+
+
+def marker_words(category: str | None = None) -> Table:
+    """The word lists, with a note where a rule is known to fail.
+
+    >>> list(marker_words("call to action")["word"])
+    ['need to', 'must', 'should', 'have to', 'instead of']
+    """
+    import pandas as pd
+
+    frame = pd.read_csv(data_folder() / "marker_words.csv", dtype=str, keep_default_na=False)
+    if category is not None:
+        _category(category)
+        frame = frame[frame["category"] == category]
+    return Table(frame.reset_index(drop=True))
+
+
+def _category(category: str) -> str:
+    if category not in CATEGORIES:
+        raise unknown_name("category", category, CATEGORIES)
+    return category
+
+
+def _lists(extra: Mapping[str, Sequence[str]] | None) -> dict[str, list[str]]:
+    lists: dict[str, list[str]] = {category: [] for category in CATEGORIES}
+    for category, word in _words():
+        lists[category].append(word)
+    for category, words in (extra or {}).items():
+        if isinstance(words, str) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise CourseError(f"Extra words must be a list of words in quotes, like {{'hedge': ['perhaps']}}; got {words!r}.")
+        lists[_category(category)].extend(w.strip() for w in words)
+    return lists
+
+
+def find_markers(text: str, extra: Mapping[str, Sequence[str]] | None = None) -> list[dict[str, object]]:
+    """Every marker word in ``text``: its category, the words, where they are, and whether they are inside a quotation.
+
+    Longer phrases win over shorter words inside them; matching ignores capitals (except "I").
+
+    >>> [(m["category"], m["words"], m["quoted"]) for m in find_markers('It will likely grow, "we must act".')]
+    [('booster', 'will', False), ('hedge', 'likely', False), ('first person', 'we', True), ('call to action', 'must', True)]
+    """
+    found: list[dict[str, object]] = []
+    taken: list[tuple[int, int]] = []
+    quoted = [match.span() for match in _QUOTE_SPAN.finditer(text)]
+    candidates = [(category, word) for category, words in _lists(extra).items() for word in words]
+    for category, word in sorted(candidates, key=lambda item: -len(item[1])):
+        flags = 0 if word == "I" else re.IGNORECASE
+        for match in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text, flags):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            taken.append((start, end))
+            found.append({"category": category, "words": match.group(0), "start": start, "end": end,
+                          "quoted": any(q_start <= start < q_end for q_start, q_end in quoted)})
+    return sorted(found, key=lambda marker: marker["start"])
+
+
+def highlight(paragraph_id: str, extra: Mapping[str, Sequence[str]] | None = None) -> Shown:
+    """Show a paragraph with every marker word tagged: in HTML, tinted with a letter tag; as text, in brackets.
+
+    >>> print(highlight("opinion-p12"))  # doctest: +ELLIPSIS
+    opinion-p12 [body]
+    But the trajectory is [B:clear]. ... [E:appeasing] [E:dictators] [B:will] [B:only] [E:embolden] them.
+    Key: H = hedge · B = booster · E = evaluative · 1P = first person · A = call to action
+    """
+    from course.sources import find_paragraph
+
+    paragraph = find_paragraph(paragraph_id)
+    text = paragraph.text
+    markers = find_markers(text, extra)
+    plain, marked, at = [], [], 0
+    for marker in markers:
+        start, end, tag = marker["start"], marker["end"], _TAGS[marker["category"]]
+        plain += [text[at:start], f"[{tag}:{text[start:end]}]"]
+        marked += [html.escape(text[at:start]),
+                   f"<mark title='{marker['category']}' style='background:{_TINTS[marker['category']]}'>"
+                   f"<sup>{tag}</sup>{html.escape(text[start:end])}</mark>"]
+        at = end
+    plain.append(text[at:])
+    marked.append(html.escape(text[at:]))
+    key = " · ".join(f"{tag} = {category}" for category, tag in _TAGS.items())
+    head = f"{paragraph.id} [{paragraph.kind}]"
+    return Shown(f"{head}\n{''.join(plain)}\nKey: {key}",
+                 f"<div><strong>{html.escape(head)}</strong><p style='line-height:1.8'>{''.join(marked)}</p>"
+                 f"<p><small>Key: {html.escape(key)}</small></p></div>")
+
+
+_WORD = re.compile(r"[A-Za-z0-9][\w’'-]*")
+
+
+def _body(source: str):
+    from course.sources import load_source
+
+    return load_source(source).paragraphs_of("body")
+
+
+def marker_rates(extra: Mapping[str, Sequence[str]] | None = None) -> Table:
+    """Markers per 1,000 words of body text in each text, counted apart for the author's words and for quotations.
+
+    >>> table = marker_rates()
+    >>> table.columns
+    ['category', 'text', 'body words', 'markers', 'per 1,000 words', "in the author's words", 'in quotations']
+    """
+    import pandas as pd
+
+    rows = []
+    for category in CATEGORIES:
+        for name in ("news", "opinion"):
+            paragraphs = _body(name)
+            words = sum(len(_WORD.findall(p.text)) for p in paragraphs)
+            markers = [m for p in paragraphs for m in find_markers(p.text, extra) if m["category"] == category]
+            quoted = sum(bool(m["quoted"]) for m in markers)
+            rows.append({"category": category, "text": name, "body words": words, "markers": len(markers),
+                         "per 1,000 words": round(1000 * len(markers) / words, 1),
+                         "in the author's words": len(markers) - quoted, "in quotations": quoted})
+    return Table(pd.DataFrame(rows))
+
+
+def marker_examples(category: str, source: str, extra: Mapping[str, Sequence[str]] | None = None) -> Table:
+    """Each marker of one category in one text, with its sentence ID and the words around it.
+
+    >>> list(marker_examples("call to action", "opinion")["words"])
+    ['Instead of', 'need to']
+    """
+    import pandas as pd
+
+    from course.sources import source_names
+
+    _category(category)
+    if source not in source_names():
+        raise unknown_name("source", source, source_names())
+    rows = []
+    for paragraph in _body(source):
+        # Markers are found in the whole paragraph, so a quotation spanning sentences counts as one.
+        markers = [m for m in find_markers(paragraph.text, extra) if m["category"] == category]
+        for sentence in paragraph.sentences:
+            offset = paragraph.text.find(sentence.text)
+            for marker in markers:
+                start, end = int(marker["start"]) - offset, int(marker["end"]) - offset
+                if 0 <= start < len(sentence.text):
+                    text = sentence.text
+                    context = text[max(0, start - 45):start] + "[" + text[start:end] + "]" + text[end:end + 45]
+                    rows.append({"sentence_id": sentence.id, "words": marker["words"],
+                                 "in a quotation": "yes" if marker["quoted"] else "no", "context": "…" + context + "…"})
+    return Table(pd.DataFrame(rows, columns=["sentence_id", "words", "in a quotation", "context"]))
+
+
+def compare_marking(paragraph_id: str, category: str, my_words: Sequence[str]) -> Table:
+    """Compare the words a student marked in a paragraph with what the rules mark.
+
+    >>> print(compare_marking("opinion-p12", "evaluative", ["dictators", "trajectory"]))  # doctest: +ELLIPSIS
+            words               found by
+        dictators both you and the rules
+       trajectory               only you
+           unseat         only the rules
+    ...
+    """
+    from course.sources import find_paragraph
+
+    _category(category)
+    if isinstance(my_words, str) or not isinstance(my_words, Sequence):
+        raise CourseError(f"Give your words as a list in square brackets, like ['likely', 'may']; got {my_words!r}.")
+    text = find_paragraph(paragraph_id).text
+    rules = []
+    for marker in find_markers(text):
+        if marker["category"] == category and str(marker["words"]).lower() not in rules:
+            rules.append(str(marker["words"]).lower())
+    mine = []
+    for word in my_words:
+        if not isinstance(word, str) or not word.strip():
+            raise CourseError(f"Each of your words must be text in quotes, like 'likely'; got {word!r}.")
+        if word.strip().lower() not in text.lower():
+            raise CourseError(f"{word!r} is not in {paragraph_id}. Copy the word exactly as the paragraph has it.")
+        mine.append(word.strip().lower())
+    rows = [{"words": w, "found by": "both you and the rules" if w in rules else "only you"} for w in mine]
+    rows += [{"words": w, "found by": "only the rules"} for w in rules if w not in mine]
+    return Table(rows)
