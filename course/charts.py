@@ -157,3 +157,58 @@ def trade_chart() -> Chart:
 
     table = Table(pd.DataFrame(rows).sort_values("year", kind="stable").reset_index(drop=True))
     return Chart(title, alt_text, source_line, table, buffer.getvalue())
+
+
+def patrols_chart() -> Chart:
+    """Joint China–Russia bomber patrols counted over time (reference data), with what each text says marked.
+
+    >>> chart = patrols_chart()
+    >>> chart.title
+    'Joint China–Russia bomber patrols, counted over time, with what the two texts say'
+    >>> "eight joint bomber flights" in chart.alt_text
+    True
+    """
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+    from course.checking import _reference
+    from course.statistics import find_statistic
+    from course.timeline import _year_fraction
+
+    patrols = _reference("bomber_patrols.csv")
+    dates = list(patrols["date"])
+    positions = [_year_fraction(date) for date in dates]
+    counts = list(range(1, len(dates) + 1))
+    marks = [("news", "news-p39-s02-n2", 2019.0, 1), ("opinion", "opinion-p07-s03-n2", 2024.999, 8)]
+    title = "Joint China–Russia bomber patrols, counted over time, with what the two texts say"
+    figure = Figure(figsize=(9, 4.8), dpi=100)
+    axes = figure.subplots()
+    axes.step(positions, counts, where="post", color=PALETTE["reference"], linewidth=2, label="Patrols in the reference data (running count)")
+    axes.scatter(positions, counts, color=PALETTE["reference"], marker=_MARKERS["reference"], zorder=3)
+    names = {"news": "News report: “their first joint bomber patrols” (2019)",
+             "opinion": "Opinion column: “eight joint bomber flights between 2019 and 2024”"}
+    for source, statistic_id, x, y in marks:
+        axes.scatter([x], [y], s=130, color=PALETTE[source], marker=_MARKERS[source], edgecolor="black", zorder=4, label=names[source])
+    axes.axvline(2022 + 1 / 365, color="black", linestyle="--", linewidth=1)
+    axes.text(2022.05, 9.3, "news report dated Jan. 2, 2022", fontsize=10)
+    axes.set_title(title, fontsize=13)
+    axes.set_xlabel("Date (year)", fontsize=12)
+    axes.set_ylabel("Patrols so far (count)", fontsize=12)
+    axes.set_ylim(0, 11)
+    axes.tick_params(labelsize=11)
+    axes.grid(color="#dddddd")
+    axes.legend(fontsize=9, loc="lower right")
+    figure.text(0.01, 0.01, "Source: data/reference/bomber_patrols.csv; marked: data/statistics.csv.", fontsize=9, color="#333333")
+    figure.tight_layout(rect=(0, 0.04, 1, 1))
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    by_2024 = sum(date[:4] <= "2024" for date in dates)
+    alt_text = (f"Step chart of the running count of joint China–Russia bomber patrols in the reference data: the first on "
+                f"{dates[0]}, {by_2024} by the end of 2024, {len(dates)} by {dates[-1]}. Marked: the news report's "
+                f"“their first joint bomber patrols” in 2019, and the opinion column's “eight joint bomber flights between "
+                f"2019 and 2024” at the end of 2024.")
+    rows = [{"date": date, "patrols so far": count, "from": f"bomber_patrols.csv row {count}"} for date, count in zip(dates, counts)]
+    rows += [{"date": "2019" if source == "news" else "2019 to 2024", "patrols so far": y,
+              "from": f"{statistic_id}: “{find_statistic(statistic_id)['quote']}”"} for source, statistic_id, _, y in marks]
+    source_line = "Source: data/reference/bomber_patrols.csv (one row per patrol); marked figures from data/statistics.csv."
+    return Chart(title, alt_text, source_line, Table(pd.DataFrame(rows)), buffer.getvalue())

@@ -78,6 +78,26 @@ def _evaluative_rate(source: str) -> float:
     return float(table[(table["category"] == "evaluative") & (table["text"] == source)]["per 1,000 words"].iloc[0])
 
 
+def _vague_events(source: str) -> int:
+    from course.timeline import vague_times
+
+    return len(vague_times(source))
+
+
+def _most_covered_in_news() -> str:
+    from course.then_and_now import topic_coverage
+
+    frame = topic_coverage().frame
+    top = frame.sort_values("news sentences", ascending=False, kind="stable").iloc[0]["topic"]
+    return {"trade": "a", "joint exercises": "b", "energy": "c"}.get(top, "?")
+
+
+def _patrols_after(date: str) -> int:
+    from course.checking import _reference
+
+    return int((_reference("bomber_patrols.csv")["date"] > date).sum())
+
+
 def _unclear_in_news() -> int:
     from course.checking import check_table
 
@@ -376,5 +396,101 @@ EXERCISES: tuple[Exercise, ...] = (
                     "apart; a reader can. Counts from word lists are a starting point, to be checked by reading.",
         hint="In which one could you replace 'about' with 'roughly'?",
         wrong={"a": "Replace 'about' with 'roughly': does the sentence still mean the same?"},
+    ),
+    Exercise(
+        id="06.1",
+        question="Which of these events came first?",
+        kind="choice",
+        choices={"a": "China agrees to buy Russia's S-400 system", "b": "the first joint China–Russia bomber patrols",
+                 "c": "the Power of Siberia pipeline begins operation"},
+        answer=lambda: "a",
+        explanation="The S-400 agreement is dated 2014 in the news report; the first joint bomber patrols and the start "
+                    "of the pipeline are both 2019.",
+        hint="Find each event in timeline_table(\"news\") and compare the dates.",
+        wrong={"b": "The news report dates the first joint bomber patrols to 'the following year' after 2018: 2019.",
+               "c": "The news report says the pipeline 'began operation in 2019'."},
+    ),
+    Exercise(
+        id="06.2",
+        question="'In a conference call Thursday, President Biden warned Mr. Putin ...' Which date is that Thursday?",
+        kind="choice",
+        choices={"a": "30 December 2021", "b": "6 January 2022", "c": "it cannot be worked out"},
+        answer=lambda: "a",
+        explanation="The report is dated Sunday, 2 January 2022; the Thursday before was 30 December 2021. The reference "
+                    "data date the Biden–Putin call to the same day.",
+        hint="The date line says Jan. 2, 2022, a Sunday. Count back to the Thursday before.",
+        wrong={"b": "That Thursday comes after the report was written. Count back, not forward.",
+               "c": "It can: the report's date line gives the day it was written."},
+    ),
+    Exercise(
+        id="06.3",
+        question="The column says bombers flew near Japan and South Korea 'On Dec. 9'. In which year?",
+        kind="choice",
+        choices={"a": "2025, as the column says",
+                 "b": "the column gives no year; the reference data record a joint patrol on 9 December 2025",
+                 "c": "2021"},
+        answer=lambda: "b",
+        explanation="The column has no date line and gives no year. The reference data record a joint China–Russia "
+                    "patrol on 9 December 2025, which fits the course materials' date for the column; the text alone "
+                    "cannot tell us.",
+        hint="Look at the sentence: is there a year? Then look for 12-09 in timeline_table(with_reference=True).",
+        wrong={"a": "Read the sentence again: 'On Dec. 9' has no year.",
+               "c": "The column mentions events of 2024, so 2021 is unlikely, and the text gives no year at all."},
+    ),
+    Exercise(
+        id="06.4",
+        question="How many events in the opinion column does the column leave without a date, or with only a vague one?",
+        kind="number",
+        answer=lambda: _vague_events("opinion"),
+        explanation="These are developments the column describes without dates (agreements, drills, "
+                    "leaked documents). A reader who wants to check them must first find out when they happened.",
+        hint="Run vague_times(\"opinion\") and count the rows.",
+    ),
+    Exercise(
+        id="07.1",
+        question="How many joint bomber patrols do the reference data record after the news report's date (2 January 2022)?",
+        kind="number",
+        answer=lambda: _patrols_after("2022-01-02"),
+        explanation="Seven, from May 2022 to 9 December 2025: more than the three recorded from 2019 to 2021. The column "
+                    "could draw on a longer record than the news report had.",
+        hint="Count the steps of the chart after the dashed line, or the rows of its table dated 2022 or later.",
+    ),
+    Exercise(
+        id="07.2",
+        question="Which of these topics gets the most sentences in the news report?",
+        kind="choice",
+        choices={"a": "trade", "b": "joint exercises", "c": "energy"},
+        answer=_most_covered_in_news,
+        explanation="Joint exercises: the news report returns to them again and again, from the mid-2000s to the drills "
+                    "of 2021. The column gives them fewer sentences but adds counts for 2017–2024.",
+        hint="Look at the 'news sentences' column of topic_coverage().",
+    ),
+    Exercise(
+        id="07.3",
+        question="The news report said Power of Siberia 'is forecast to deliver as much as 1.3 trillion cubic feet' of gas 'by 2025'. How did that turn out?",
+        kind="choice",
+        choices={"a": "far short: almost no gas was delivered",
+                 "b": "it fits the design capacity of 38 bcm per year reached in December 2024, if read as a yearly rate",
+                 "c": "it cannot be checked at all"},
+        answer=lambda: "b",
+        explanation="1.3 trillion cubic feet is about 36.8 bcm. The pipeline reached its design rate of 38 bcm per year "
+                    "on 1 December 2024, and delivered 31.12 bcm in 2024. Read as a total up to 2025, the forecast would "
+                    "have been far exceeded: lesson 03's 'unclear' again.",
+        hint="Run compare_topic(\"energy\") and read 'How it turned out'.",
+        wrong={"a": "The reference data record 31.12 bcm delivered in 2024.",
+               "c": "It can, if we decide how to read 'by 2025': compare_topic(\"energy\") shows how."},
+    ),
+    Exercise(
+        id="07.4",
+        question="In January 2022 analysts expected no formal defense alliance (news-p45-s01). What do the reference data record by December 2025?",
+        kind="choice",
+        choices={"a": "an alliance treaty", "b": "a joint statement in February 2022, and no alliance treaty",
+                 "c": "nothing about the relationship"},
+        answer=lambda: "b",
+        explanation="The reference data record a joint statement of about 5,300 words (4 February 2022) but no treaty. "
+                    "The column's headline calls the relationship an 'alliance': a description, not a treaty.",
+        hint="Run compare_topic(\"alliance\").",
+        wrong={"a": "Look at the reference rows of compare_topic(\"alliance\"): is there a treaty?",
+               "c": "There is one reference row on the topic: see compare_topic(\"alliance\")."},
     ),
 )

@@ -82,6 +82,14 @@ INDEPENDENT_ANSWERS = {
     "05.2": lambda: "b",
     "05.3": lambda: "b",
     "05.4": lambda: "b",
+    "06.1": lambda: "a",
+    "06.2": lambda: "a",
+    "06.3": lambda: "b",
+    "07.1": lambda: sum(row["date"] > "2022-01-02" for row in _rows("reference/bomber_patrols.csv")),
+    "07.2": lambda: "b",
+    "07.3": lambda: "b",
+    "07.4": lambda: "b",
+    "06.4": lambda: sum(row["source"] == "opinion" and row["precision"] in ("vague", "none") for row in _rows("timeline.csv")),
 }
 
 

@@ -1,0 +1,96 @@
+"""Then and now: what each text says on the same topics, almost four years apart, and what the
+reference data record in between (``data/then_and_now.csv``).
+
+Both texts are shown in their own words (sentences by ID); the course adds only what the
+reference rows record, and, where the 2022 text made an expectation or forecast, how it turned out.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+
+from course.display import Shown, Table
+from course.errors import unknown_name
+from course.paths import data_folder
+
+__all__ = ["topics", "compare_topic", "topic_coverage", "expectations"]
+
+
+@functools.lru_cache(maxsize=1)
+def _frame():
+    import pandas as pd
+
+    return pd.read_csv(data_folder() / "then_and_now.csv", dtype=str, keep_default_na=False)
+
+
+def topics() -> list[str]:
+    """The topics both texts are compared on.
+
+    >>> topics()[:3]
+    ['trade', 'joint exercises', 'bomber patrols']
+    """
+    return list(_frame()["topic"])
+
+
+def _row(topic: str) -> dict[str, str]:
+    if topic not in topics():
+        raise unknown_name("topic", topic, topics())
+    return dict(_frame()[_frame()["topic"] == topic].iloc[0])
+
+
+def compare_topic(topic: str) -> Shown:
+    """Show, for one topic, the news report's sentences, the column's sentences, and what happened in between.
+
+    >>> print(compare_topic("energy"))  # doctest: +ELLIPSIS
+    Topic: energy
+    <BLANKLINE>
+    News report (Jan. 2022):
+      news-p44-s02  The $55 billion Power of Siberia pipeline, ...
+    ...
+    """
+    from course.sources import find_sentence
+
+    row = _row(topic)
+    parts, blocks = [f"Topic: {topic}", ""], [f"<h4>Topic: {html.escape(topic)}</h4>"]
+    for label, column in (("News report (Jan. 2022)", "news_sentences"), ("Opinion column (Dec. 2025)", "opinion_sentences")):
+        ids = row[column].split()
+        lines = [f"  {sid}  {find_sentence(sid).text}" for sid in ids] or ["  (no sentence on this topic)"]
+        parts += [f"{label}:", *lines, ""]
+        items = "".join(f"<li><code>{sid}</code> {html.escape(find_sentence(sid).text)}</li>" for sid in ids)
+        blocks.append(f"<p><strong>{label}:</strong></p><ul>{items or '<li>(no sentence on this topic)</li>'}</ul>")
+    parts += [f"In between, the reference data record: {row['in_between']}", f"  ({row['reference_rows'].replace(' ', ', ')})"]
+    blocks.append(f"<p><strong>In between, the reference data record:</strong> {html.escape(row['in_between'])} "
+                  f"<small>({html.escape(row['reference_rows'].replace(' ', ', '))})</small></p>")
+    if row["expectation"]:
+        expectation = find_sentence(row["expectation"]).text
+        parts += ["", f"A 2022 expectation ({row['expectation']}): {expectation}", f"How it turned out: {row['how_it_turned_out']}"]
+        blocks.append(f"<p><strong>A 2022 expectation</strong> (<code>{row['expectation']}</code>): {html.escape(expectation)}<br>"
+                      f"<strong>How it turned out:</strong> {html.escape(row['how_it_turned_out'])}</p>")
+    return Shown("\n".join(parts), "<div>" + "".join(blocks) + "</div>")
+
+
+def topic_coverage() -> Table:
+    """How many sentences each text gives to each topic: what is stressed, and what is no longer mentioned.
+
+    >>> print(topic_coverage().where("topic", "sanctions"))
+        topic  news sentences  opinion sentences
+    sanctions               5                  0
+    """
+    rows = [{"topic": row["topic"], "news sentences": len(row["news_sentences"].split()),
+             "opinion sentences": len(row["opinion_sentences"].split())} for row in _frame().to_dict("records")]
+    return Table(rows)
+
+
+def expectations() -> Table:
+    """The 2022 expectations and forecasts that later data can test, with how they turned out.
+
+    >>> list(expectations()["topic"])
+    ['joint exercises', 'sanctions', 'Ukraine', 'energy', 'alliance']
+    """
+    from course.sources import find_sentence
+
+    rows = [{"topic": row["topic"], "sentence_id": row["expectation"], "the 2022 text": find_sentence(row["expectation"]).text,
+             "how it turned out": row["how_it_turned_out"]}
+            for row in _frame().to_dict("records") if row["expectation"]]
+    return Table(rows)

@@ -1,0 +1,165 @@
+"""The timeline: every event either text mentions, with its date resolved and the resolution shown,
+beside dated events from the reference data (marked as such), and an accessible timeline figure.
+
+Text events come from ``data/timeline.csv``; each says how its date was worked out ("'in June'
+counted back from the news report's date line") and how precise it is (day, month, season,
+year, period, vague or none). Reference events come from ``data/reference/events.csv`` and
+``bomber_patrols.csv`` unchanged.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+
+from course.display import Table
+from course.errors import unknown_name
+from course.paths import data_folder
+
+__all__ = ["PRECISIONS", "timeline_table", "vague_times", "timeline_chart"]
+
+PRECISIONS = ("day", "day, no year", "month", "season", "year", "period", "vague", "none")
+ORIGINS = ("news", "opinion", "reference")
+
+
+@functools.lru_cache(maxsize=1)
+def _text_events():
+    import pandas as pd
+
+    return pd.read_csv(data_folder() / "timeline.csv", dtype=str, keep_default_na=False)
+
+
+def _reference_events():
+    import pandas as pd
+
+    from course.checking import _reference
+
+    rows = []
+    for number, row in enumerate(_reference("events.csv").to_dict("records"), start=1):
+        rows.append({"date": row["date"], "end_date": row["end_date"], "precision": row["date_precision"],
+                     "event": row["event"], "origin": "reference", "where": f"events.csv row {number}"})
+    for number, row in enumerate(_reference("bomber_patrols.csv").to_dict("records"), start=1):
+        rows.append({"date": row["date"], "end_date": row["end_date"], "precision": "day",
+                     "event": f"Joint China–Russia bomber patrol ({row['area']})", "origin": "reference",
+                     "where": f"bomber_patrols.csv row {number}"})
+    return pd.DataFrame(rows)
+
+
+def _sort_key(date: str) -> str:
+    # Undated events go last; a day without a year sorts after all dated ones, before "not known".
+    return date if date[:1].isdigit() else ("~" if date.startswith("--") else "~~")
+
+
+def timeline_table(source: str | None = None, with_reference: bool = False, since: int | None = None) -> Table:
+    """Events in date order: those of one text (or both), optionally with the reference events.
+
+    >>> table = timeline_table("news")
+    >>> table.frame.iloc[0][["date", "event"]].tolist()
+    ['2014', 'Relations between China and Russia intensify under U.S. pressure']
+    >>> timeline_table("nws")
+    Traceback (most recent call last):
+    ...
+    course.errors.CourseError: There is no source called 'nws'. The sources are: 'news', 'opinion'. Did you mean 'news'?
+    """
+    import pandas as pd
+
+    from course.sources import source_names
+
+    events = _text_events().rename(columns={"source": "origin", "sentence_id": "where"})
+    if source is not None:
+        if source not in source_names():
+            raise unknown_name("source", source, source_names())
+        events = events[events["origin"] == source]
+    columns = ["date", "end_date", "precision", "event", "origin", "where", "time_words", "how_resolved"]
+    frame = events[columns]
+    if with_reference:
+        frame = pd.concat([frame, _reference_events().assign(time_words="", how_resolved="as given by the reference")],
+                          ignore_index=True)[columns]
+    if since is not None:
+        frame = frame[frame["date"].str[:4].map(lambda y: not y.isdigit() or int(y) >= since)]
+    frame = frame.assign(_key=frame["date"].map(_sort_key)).sort_values("_key", kind="stable").drop(columns="_key")
+    return Table(frame.reset_index(drop=True))
+
+
+def vague_times(source: str) -> Table:
+    """The events of one text whose time the text leaves vague or does not give at all.
+
+    >>> set(vague_times("opinion")["precision"]) <= {"vague", "none"}
+    True
+    """
+    table = timeline_table(source).frame
+    return Table(table[table["precision"].isin(["vague", "none"])].reset_index(drop=True))
+
+
+def _year_fraction(date: str, end: bool = False) -> float | None:
+    if not date[:4].isdigit():
+        return None
+    year = int(date[:4])
+    if len(date) >= 7:
+        month = int(date[5:7])
+        day = int(date[8:10]) if len(date) >= 10 else (28 if end else 1)
+        return year + (month - 1) / 12 + (day - 1) / 365
+    return year + (0.999 if end else 0.0)
+
+
+def timeline_chart(since: int = 2014):
+    """Events of both texts and of the reference data on one time axis, from ``since`` on.
+
+    Lanes separate the three origins; filled markers are dated to the day or month, hollow ones
+    only to a season or year, and lines show periods. Undated events cannot be placed and are
+    counted in the alt text.
+
+    >>> chart = timeline_chart()
+    >>> chart.title
+    'Events in the two texts and in the reference data, 2014 on'
+    """
+    from matplotlib.figure import Figure
+
+    from course.charts import PALETTE, Chart
+
+    table = timeline_table(with_reference=True, since=since).frame
+    lanes = {"news": 2, "opinion": 1, "reference": 0}
+    colours = {"news": PALETTE["news"], "opinion": PALETTE["opinion"], "reference": PALETTE["reference"]}
+    shapes = {"news": "^", "opinion": "s", "reference": "o"}
+    figure = Figure(figsize=(10, 4.2), dpi=100)
+    axes = figure.subplots()
+    placed, unplaced = {o: 0 for o in lanes}, {o: 0 for o in lanes}
+    years: dict[str, list[int]] = {o: [] for o in lanes}
+    for row in table.itertuples():
+        start = _year_fraction(row.date)
+        if start is None:
+            unplaced[row.origin] += 1
+            continue
+        placed[row.origin] += 1
+        years[row.origin].append(int(start))
+        lane = lanes[row.origin]
+        end = _year_fraction(row.end_date, end=True) if row.end_date else None
+        exact = row.precision in ("day", "month")
+        if end is not None and end - start > 0.1:
+            axes.plot([start, end], [lane, lane], color=colours[row.origin], linewidth=3, alpha=0.6)
+        axes.scatter([start], [lane], marker=shapes[row.origin], s=70, edgecolor=colours[row.origin],
+                     facecolor=colours[row.origin] if exact else "white", linewidth=1.5, zorder=3)
+    axes.axvline(2022 + 1 / 365, color="black", linestyle="--", linewidth=1)
+    axes.text(2022.05, 2.35, "news report dated Jan. 2, 2022", fontsize=10)
+    axes.set_yticks([2, 1, 0], ["News report (Jan. 2022)", "Opinion column (Dec. 2025)", "Reference data"], fontsize=11)
+    axes.set_ylim(-0.6, 2.7)
+    title = f"Events in the two texts and in the reference data, {since} on"
+    axes.set_title(title, fontsize=13)
+    axes.set_xlabel("Date (year)", fontsize=12)
+    axes.tick_params(axis="x", labelsize=11)
+    axes.grid(axis="x", color="#dddddd")
+    figure.text(0.01, 0.01, "Filled: dated to the day or month. Hollow: season or year only. Lines: periods.\n"
+                "Source: data/timeline.csv; data/reference/events.csv and bomber_patrols.csv.", fontsize=9, color="#333333")
+    figure.tight_layout(rect=(0, 0.09, 1, 1))
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    def lane_words(origin: str, name: str) -> str:
+        span = f", from {min(years[origin])} to {max(years[origin])}" if years[origin] else ""
+        return f"{name}: {placed[origin]} events placed{span}, {unplaced[origin]} without a usable date"
+
+    alt_text = (f"Timeline from {since} with three lanes. {lane_words('news', 'News report')}. "
+                f"{lane_words('opinion', 'Opinion column')}. {lane_words('reference', 'Reference data')}. "
+                "A dashed line marks the news report's date, 2 January 2022.")
+    source_line = "Source: data/timeline.csv (events in the texts, dates resolved) and data/reference/events.csv, bomber_patrols.csv."
+    shown = Table(table[["date", "end_date", "precision", "event", "origin", "where"]])
+    return Chart(title, alt_text, source_line, shown, buffer.getvalue())

@@ -1,0 +1,73 @@
+"""data/timeline.csv and course.timeline: every resolved date shown, checked against the text and statistics."""
+
+import pytest
+
+from course.charts import Chart
+from course.errors import CourseError
+from course.sources import find_sentence
+from course.statistics import find_statistic
+from course.timeline import PRECISIONS, timeline_chart, timeline_table, vague_times
+
+ROWS = timeline_table().frame.to_dict("records")
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"{row['where']}:{row['event'][:20]}" for row in ROWS])
+def test_every_event_is_dated_as_the_text_allows(row):
+    sentence = find_sentence(row["where"]).text
+    assert row["time_words"] in sentence
+    assert row["precision"] in PRECISIONS and row["how_resolved"]
+    if row["precision"] in ("vague", "none"):
+        assert row["date"] == "not known"
+    else:
+        assert row["date"] != "not known"
+    if row["precision"] == "none":
+        assert row["time_words"] == ""
+
+
+def test_dates_agree_with_the_linked_statistics():
+    import csv
+
+    from course.paths import data_folder
+
+    with (data_folder() / "timeline.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if not row["statistic_id"]:
+                continue
+            statistic = find_statistic(row["statistic_id"])
+            if statistic["kind"] in ("year", "date", "relative date", "period"):
+                assert row["date"] == statistic["value"], row["event_id"]
+
+
+def test_relative_dates_of_the_news_report_are_resolved_against_its_date_line():
+    thursday = [row for row in ROWS if row["time_words"] == "Thursday"][0]
+    import datetime
+
+    assert datetime.date.fromisoformat(thursday["date"]).strftime("%A") == "Thursday"
+    assert datetime.date(2022, 1, 2) - datetime.date.fromisoformat(thursday["date"]) == datetime.timedelta(days=3)
+
+
+def test_events_are_in_date_order_with_undated_ones_last():
+    dates = [row["date"] for row in ROWS]
+    dated = [d for d in dates if d[:1].isdigit()]
+    assert dated == sorted(dated)
+    assert dates.index(dated[-1]) < dates.index("not known")
+
+
+def test_reference_events_are_marked_and_counted():
+    table = timeline_table(with_reference=True).frame
+    reference = table[table["origin"] == "reference"]
+    assert len(reference) == 48 + 10
+    assert reference["where"].str.match(r"(events|bomber_patrols)\.csv row \d+").all()
+
+
+def test_vague_times_and_errors():
+    assert set(vague_times("news")["precision"]) <= {"vague", "none"}
+    with pytest.raises(CourseError, match="Did you mean 'opinion'"):
+        vague_times("opinon")
+
+
+def test_the_chart_is_accessible():
+    chart = timeline_chart()
+    assert isinstance(chart, Chart) and "three lanes" in chart.alt_text
+    assert "alt='Timeline" in chart._repr_html_()
+    assert set(chart.table["origin"]) == {"news", "opinion", "reference"}
