@@ -305,24 +305,6 @@ EXERCISES: tuple[Exercise, ...] = (
     ),
     Exercise(
         id="04.1",
-        question="How many different named people does the news report quote directly (their own words in quotation marks)?",
-        kind="number",
-        answer=lambda: _named_direct("news"),
-        explanation="Five: Michael Kofman, Dmitry Peskov, Andrea Kendall-Taylor, Zhu Feng and Vasily Kashin. Others, such "
-                    "as Mr. Putin and Sergei Lavrov, are named but only paraphrased, and Wang Yi and Wei Fenghe get a few quoted words.",
-        hint="Use voices_table(\"news\", \"named person\"), keep the rows whose speech is 'direct quote', and count the different speakers.",
-    ),
-    Exercise(
-        id="04.2",
-        question="How many direct quotes (whole sentences in the speaker's own words) does the opinion column have?",
-        kind="number",
-        answer=lambda: _direct_quotes("opinion"),
-        explanation="None. The only quoted words are 'no limits', a partial quote. An opinion column argues in its "
-                    "author's voice; the news report relays many voices, directly and indirectly.",
-        hint="Run voices_table(\"opinion\").count_by(\"speech\").",
-    ),
-    Exercise(
-        id="04.3",
         question="'... according to analysts.' What kind of source is that?",
         kind="choice",
         choices={"a": "a named source", "b": "an unnamed source", "c": "the author's own voice"},
@@ -332,6 +314,24 @@ EXERCISES: tuple[Exercise, ...] = (
         hint="Could you look up who 'analysts' are?",
         wrong={"a": "Is anyone named? 'Analysts' is a group, not a name.",
                "c": "The sentence does attribute the claim, so it is not only the author's voice; but to whom?"},
+    ),
+    Exercise(
+        id="04.2",
+        question="How many different named people does the news report quote directly (their own words in quotation marks)?",
+        kind="number",
+        answer=lambda: _named_direct("news"),
+        explanation="Five: Michael Kofman, Dmitry Peskov, Andrea Kendall-Taylor, Zhu Feng and Vasily Kashin. Others, such "
+                    "as Mr. Putin and Sergei Lavrov, are named but only paraphrased, and Wang Yi and Wei Fenghe get a few quoted words.",
+        hint="Use voices_table(\"news\", \"named person\"), keep the rows whose speech is 'direct quote', and count the different speakers.",
+    ),
+    Exercise(
+        id="04.3",
+        question="How many direct quotes (whole sentences in the speaker's own words) does the opinion column have?",
+        kind="number",
+        answer=lambda: _direct_quotes("opinion"),
+        explanation="None. The only quoted words are 'no limits', a partial quote. An opinion column argues in its "
+                    "author's voice; the news report relays many voices, directly and indirectly.",
+        hint="Run voices_table(\"opinion\").count_by(\"speech\").",
     ),
     Exercise(
         id="04.4",

@@ -73,10 +73,10 @@ INDEPENDENT_ANSWERS = {
     "03.5": lambda: "b",
     "03.6": lambda: "b",
     "03.7": lambda: len(UNCLEAR_IN_NEWS),
-    "04.1": lambda: len({row["speaker"] for row in _rows("voices.csv")
+    "04.2": lambda: len({row["speaker"] for row in _rows("voices.csv")
                         if row["source"] == "news" and row["speech"] == "direct quote" and row["speaker_type"] == "named person"}),
-    "04.2": lambda: sum(row["source"] == "opinion" and row["speech"] == "direct quote" for row in _rows("voices.csv")),
-    "04.3": lambda: "b",
+    "04.3": lambda: sum(row["source"] == "opinion" and row["speech"] == "direct quote" for row in _rows("voices.csv")),
+    "04.1": lambda: "b",
     "04.4": lambda: "b",
     "05.1": lambda: _evaluative_words_per_thousand("opinion"),
     "05.2": lambda: "b",
