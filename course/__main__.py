@@ -1,4 +1,4 @@
-"""Command line: ``python -m course lessons | sentences [--csv] | log NAME [--csv] | statistics [--csv] | checks [--csv]``.
+"""Command line: ``python -m course lessons | sentences | log NAME | statistics | checks | release DEST``.
 
 For instructors and maintainers: print the lesson table, the sentence IDs, a cleaning log, the cited
 statistics, or the check of every statistic against the reference data (to prepare a class).
@@ -35,6 +35,10 @@ def main(argv: list[str] | None = None) -> int:
     checks.add_argument("--csv", action="store_true", help="print CSV (statistic_id, source, quote, status, explanation, references)")
     checks.add_argument("--source", help="only one source: news or opinion")
     checks.add_argument("--status", help="only one status: matches, close, differs, unclear or not checkable")
+    release = commands.add_parser("release", help="write the student version of the course to a new folder")
+    release.add_argument("destination", help="a new or empty folder, outside the course")
+    release.add_argument("--self-study", action="store_true", help="keep solutions and notes, folded away, for learners on their own")
+    release.add_argument("--force", action="store_true", help="replace an earlier release in the same folder")
     args = parser.parse_args(argv)
     try:
         if args.command == "lessons":
@@ -54,6 +58,11 @@ def main(argv: list[str] | None = None) -> int:
             from course.statistics import statistics_table
 
             _print(statistics_table().frame, args.csv)
+        elif args.command == "release":
+            from course.release import describe, release as make_release
+
+            mode = "self-study" if args.self_study else "student"
+            print(describe(make_release(args.destination, mode, force=args.force), mode))
         else:
             from course.checking import check_table, show_tolerances
 

@@ -1,0 +1,128 @@
+"""Student and self-study versions of the course, made from the instructor's notebooks.
+
+The notebooks in the repository are the instructor's source. Cells tagged ``instructor``,
+``solution`` or ``answer-key`` hold what students must not see first. ``release`` writes a
+copy of the course to a new folder in which those cells are removed (student version) or
+folded away behind a "show" switch (self-study version), with every output cleared. The
+result is the same, byte for byte, every time it is made from the same source.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from course.errors import CourseError
+from course.paths import project_folder
+
+__all__ = ["HIDDEN_TAGS", "MODES", "release", "student_notebook"]
+
+HIDDEN_TAGS = ("instructor", "solution", "answer-key")
+MODES = ("student", "self-study")
+MARKER = ".course-release"
+_COPIED = ("README.md", "requirements.txt", "pyproject.toml", "runtime.txt", "LICENSE", "course", "data", "seeds")
+_PLACEHOLDER = {"markdown": "*Write your answer here.*", "code": "# Write your answer here, then run the cell.\n..."}
+
+
+def _fold(cell: dict) -> dict:
+    """Put a hidden cell's content behind a <details> switch, so a learner opens it only when ready."""
+    tags = cell.get("metadata", {}).get("tags", [])
+    label = "Instructor note" if "instructor" in tags else "Solution"
+    body = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+    if cell["cell_type"] == "code":
+        body = "```python\n" + body + "\n```"
+    else:
+        body = body.replace("### Instructor note\n", "").strip()
+    source = (f"<details><summary>{label}: open it after you have tried (click to show)</summary>\n\n"
+              f"{body}\n\n</details>")
+    return {"cell_type": "markdown", "id": cell["id"], "metadata": {"tags": ["self-study"]}, "source": source}
+
+
+def student_notebook(notebook: dict, mode: str = "student") -> dict:
+    """Return a copy of a notebook (as JSON data) with hidden cells removed or folded and outputs cleared.
+
+    >>> source = {"cells": [{"cell_type": "markdown", "id": "a", "metadata": {}, "source": "Question"},
+    ...     {"cell_type": "markdown", "id": "b", "metadata": {"tags": ["instructor"]}, "source": "Answer: 3"}],
+    ...     "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    >>> [cell["source"] for cell in student_notebook(source)["cells"]]
+    ['Question']
+    >>> student_notebook(source, "self-study")["cells"][1]["source"][:9]
+    '<details>'
+    """
+    if mode not in MODES:
+        from course.errors import unknown_name
+
+        raise unknown_name("mode", mode, MODES)
+    cells = []
+    for cell in notebook["cells"]:
+        tags = cell.get("metadata", {}).get("tags", [])
+        hidden = [tag for tag in tags if tag in HIDDEN_TAGS]
+        if hidden and mode == "self-study":
+            cells.append(_fold(cell))
+            continue
+        if hidden and "solution" in hidden:
+            cells.append({**_clean(cell), "source": _PLACEHOLDER[cell["cell_type"]]})
+            continue
+        if hidden:
+            continue
+        cells.append(_clean(cell))
+    return {**notebook, "cells": cells}
+
+
+def _clean(cell: dict) -> dict:
+    kept = {key: value for key, value in cell.items() if key not in ("outputs", "execution_count")}
+    if cell["cell_type"] == "code":
+        kept.update(outputs=[], execution_count=None)
+    tags = cell.get("metadata", {}).get("tags")
+    kept["metadata"] = {"tags": tags} if tags else {}
+    return kept
+
+
+def release(destination: str | Path, mode: str = "student", force: bool = False) -> list[Path]:
+    """Write the student (or self-study) version of the course to ``destination``; return the notebooks written.
+
+    The folder must be new or empty, or an earlier release (then ``force=True`` replaces it):
+    the command never writes over anyone's work.
+    """
+    if mode not in MODES:
+        from course.errors import unknown_name
+
+        raise unknown_name("mode", mode, MODES)
+    target = Path(destination).expanduser().resolve()
+    source = project_folder()
+    if target == source or source in target.parents:
+        raise CourseError(f"Choose a folder outside the course itself for the release; {str(target)!r} is inside it.")
+    if target.exists() and any(target.iterdir()):
+        if not (target / MARKER).exists():
+            raise CourseError(f"{str(target)!r} already holds files that are not a course release. Choose a new or empty "
+                              "folder: the release never writes over other work.")
+        if not force:
+            raise CourseError(f"{str(target)!r} holds an earlier release. Run again with --force to replace it, "
+                              "or choose a new folder.")
+        shutil.rmtree(target)
+    target.mkdir(parents=True, exist_ok=True)
+    for name in _COPIED:
+        path = source / name
+        if path.is_dir():
+            shutil.copytree(path, target / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info"))
+        elif path.exists():
+            shutil.copy2(path, target / name)
+    written = []
+    (target / "notebooks").mkdir()
+    for path in sorted((source / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        notebook = student_notebook(json.loads(path.read_text(encoding="utf-8")), mode)
+        out = target / "notebooks" / path.name
+        out.write_text(json.dumps(notebook, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+        written.append(out)
+    (target / MARKER).write_text(f"mode = {mode}\nmade by: python -m course release\n", encoding="utf-8")
+    return written
+
+
+def describe(written: list[Path], mode: str) -> str:
+    """A short report for the instructor after a release."""
+    folder = written[0].parent.parent if written else Path(".")
+    what = ("instructor notes and solutions removed" if mode == "student"
+            else "instructor notes and solutions folded away behind a 'show' switch")
+    return (f"Wrote the {mode} version of {len(written)} lessons to {folder} ({what}; outputs cleared).\n"
+            "Hand out that folder, or push it to its own repository for Binder or nbgitpuller.")

@@ -1,0 +1,121 @@
+"""python -m course release: a student version with no answer in it, a self-study version, made safely and the same every time."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from course.errors import CourseError
+from course.paths import notebooks_folder, project_folder
+from course.release import HIDDEN_TAGS, MARKER, release, student_notebook
+
+SOURCES = sorted(notebooks_folder().glob("[0-9][0-9]_*.ipynb"))
+
+
+def _hidden_texts() -> list[str]:
+    """Every line of every hidden cell that is long enough to be recognisable."""
+    lines = []
+    for path in SOURCES:
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if set(cell["metadata"].get("tags", [])) & set(HIDDEN_TAGS):
+                lines += [line.strip() for line in "".join(cell["source"]).splitlines() if len(line.strip()) > 25]
+    return lines
+
+
+@pytest.fixture(scope="module")
+def student(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("release") / "student"
+    release(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def self_study(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("release") / "self-study"
+    release(folder, "self-study")
+    return folder
+
+
+def test_the_source_has_hidden_cells_to_test_against():
+    assert len(_hidden_texts()) > 20
+
+
+def test_no_answer_or_instructor_note_reaches_the_student_version(student):
+    hidden = _hidden_texts()
+    for path in sorted((student / "notebooks").glob("*.ipynb")):
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        text = json.dumps(notebook, ensure_ascii=False)
+        assert "Instructor note" not in text and "Answers:" not in text, path.name
+        for line in hidden:
+            assert line not in text, f"{path.name} leaks: {line[:60]}"
+        for cell in notebook["cells"]:
+            assert not set(cell["metadata"].get("tags", [])) & set(HIDDEN_TAGS)
+            assert cell.get("outputs", []) == [] and cell.get("execution_count") is None
+
+
+def test_every_lesson_is_released_with_its_questions(student):
+    assert [p.name for p in sorted((student / "notebooks").glob("*.ipynb"))] == [p.name for p in SOURCES]
+    for path in SOURCES:
+        source = json.loads(path.read_text(encoding="utf-8"))
+        released = json.loads((student / "notebooks" / path.name).read_text(encoding="utf-8"))
+        kept = [c["id"] for c in source["cells"] if not set(c["metadata"].get("tags", [])) & set(HIDDEN_TAGS)]
+        assert [c["id"] for c in released["cells"]] == kept
+
+
+def test_self_study_keeps_the_notes_folded_away(self_study):
+    hidden = _hidden_texts()
+    text = "".join((self_study / "notebooks" / p.name).read_text(encoding="utf-8") for p in SOURCES)
+    assert text.count("<details>") == sum(
+        bool(set(c["metadata"].get("tags", [])) & set(HIDDEN_TAGS))
+        for p in SOURCES for c in json.loads(p.read_text(encoding="utf-8"))["cells"])
+    for line in hidden:
+        assert json.dumps(line, ensure_ascii=False)[1:-1] in text
+
+
+def test_a_solution_cell_becomes_a_placeholder():
+    notebook = {"cells": [{"cell_type": "code", "id": "s", "metadata": {"tags": ["solution"]}, "source": "answer = 3",
+                           "outputs": [{"output_type": "stream", "name": "stdout", "text": "3"}], "execution_count": 4}],
+                "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    [cell] = student_notebook(notebook)["cells"]
+    assert "3" not in cell["source"] and cell["source"].endswith("...") and cell["outputs"] == []
+
+
+def test_the_release_is_the_same_every_time(student, tmp_path):
+    again = tmp_path / "again"
+    release(again)
+    files = sorted(p.relative_to(student) for p in student.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    for relative in files:
+        assert (student / relative).read_bytes() == (again / relative).read_bytes(), relative
+
+
+def test_the_release_never_writes_over_other_work(tmp_path):
+    work = tmp_path / "my-class"
+    work.mkdir()
+    (work / "essay.md").write_text("my essay", encoding="utf-8")
+    with pytest.raises(CourseError, match="not a course release"):
+        release(work)
+    assert (work / "essay.md").read_text(encoding="utf-8") == "my essay"
+    earlier = tmp_path / "earlier"
+    release(earlier)
+    with pytest.raises(CourseError, match="--force"):
+        release(earlier)
+    release(earlier, "self-study", force=True)
+    assert "self-study" in (earlier / MARKER).read_text(encoding="utf-8")
+    with pytest.raises(CourseError, match="outside the course"):
+        release(project_folder() / "build" / "student")
+    with pytest.raises(CourseError, match="Did you mean 'student'"):
+        release(tmp_path / "x", "studnet")
+
+
+@pytest.mark.parametrize("version", ["student", "self-study"])
+def test_both_versions_run_from_a_clean_kernel(version, student, self_study):
+    folder = student if version == "student" else self_study
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax",
+                             "--nbval-current-env", "--nbval-cell-timeout=120", str(folder / "notebooks")],
+                            cwd=folder, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:]
+    summary = result.stdout.strip().splitlines()[-1]
+    assert " passed" in summary and "failed" not in summary and "error" not in summary, summary
