@@ -79,7 +79,7 @@ def exercise_ids() -> list[str]:
     """The numbers of all exercises, like ``'01.1'``.
 
     >>> exercise_ids()[:3]
-    ['00.1', '01.1', '01.2']
+    ['00.1', '00.2', '01.1']
     """
     return list(_registry())
 
@@ -161,7 +161,7 @@ def check(exercise: str, answer: object) -> Feedback:
     >>> check("1.1", 3)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    course.errors.CourseError: There is no exercise called '1.1'. The exercises are: '00.1', '01.1', ... Did you mean '01.1'?
+    course.errors.CourseError: There is no exercise called '1.1'. The exercises are: '00.1', '00.2', ... Did you mean '01.1'?
     """
     registry = _registry()
     if not isinstance(exercise, str) or exercise not in registry:

@@ -114,6 +114,19 @@ EXERCISES: tuple[Exercise, ...] = (
         hint="Count the rows of the table that show_course_map() printed, including lesson 00.",
     ),
     Exercise(
+        id="00.2",
+        question="What does Kernel → Restart Kernel and Run All Cells do?",
+        kind="choice",
+        choices={"a": "it deletes your work", "b": "it starts the lesson again cleanly and runs every cell from the top",
+                 "c": "it downloads the notebook"},
+        answer=lambda: "b",
+        explanation="It forgets everything the cells computed and runs them all again, in order. Your saved answers and "
+                    "the notebook file are not touched.",
+        hint="Think of it as starting the lesson over, from a clean slate.",
+        wrong={"a": "Restarting forgets what the cells computed, not what you saved: your journal and notebook stay.",
+               "c": "Downloading is in the File menu, not the Kernel menu."},
+    ),
+    Exercise(
         id="01.1",
         question="How many reporters does the news report's byline name?",
         kind="number",

@@ -104,12 +104,12 @@ def test_every_exercise_is_asked_in_a_lesson():
 
     text = "".join(path.read_text(encoding="utf-8") for path in NOTEBOOKS)
     for number in exercise_ids():
-        assert f'check(\\"{number}\\"' in text, f"exercise {number} is not used in any lesson"
+        assert f'check(\\"{number}\\"' in text or f'quiz(\\"{number}\\")' in text, f"exercise {number} is not used in any lesson"
 
 
 def test_exercises_come_in_number_order_within_each_lesson():
     for path in NOTEBOOKS:
-        asked = re.findall(r'check\(\\"(\d\d\.\d+)\\"', path.read_text(encoding="utf-8"))
+        asked = re.findall(r'(?:check|quiz)\(\\"(\d\d\.\d+)\\"', path.read_text(encoding="utf-8"))
         numbers = [tuple(int(part) for part in item.split(".")) for item in asked]
         assert numbers == sorted(numbers), f"{path.name}: exercises out of order: {asked}"
         assert all(item.startswith(path.name[:2]) for item in asked), f"{path.name} checks another lesson's exercise"

@@ -1,0 +1,97 @@
+"""Widgets for answering in the notebook: a quiz for multiple-choice exercises and a box for written answers.
+
+Both are made of standard ipywidgets (radio buttons, a text area, buttons), so they work with the
+keyboard: Tab moves between them, arrow keys choose, Enter or Space presses a button. Feedback is
+given in words (and symbols), never by colour alone. Where widgets cannot be shown (a plain
+terminal, a static page), the same thing prints as text saying how to answer with ``check``. (This module imports ipywidgets, so ``course`` loads it only when a widget is asked for.)
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from course.checks import check
+from course.errors import CourseError
+
+__all__ = ["quiz", "answer_box"]
+
+
+class _Answerable(widgets.VBox):
+    """A box of widgets that also reads well as plain text, wherever the widgets themselves cannot be shown."""
+
+    def __init__(self, children, text: str) -> None:
+        super().__init__(children)
+        self._plain = text
+
+    def __repr__(self) -> str:
+        return self._plain
+
+    def _repr_mimebundle_(self, **kwargs):
+        data = super()._repr_mimebundle_(**kwargs) or {}
+        data = data[0] if isinstance(data, tuple) else data
+        data["text/plain"] = self._plain
+        return data
+
+
+def quiz(exercise_id: str):
+    """A multiple-choice exercise as radio buttons with a Check button; feedback appears below in words.
+
+    >>> print(repr(quiz("02.3")).splitlines()[0])
+    Exercise 02.3: Why can the news report's 'exceeded $100 billion' not be set straight beside the column's 'roughly $245 billion'?
+    """
+    from course.checks import _registry
+
+    exercise = _registry().get(exercise_id)
+    if exercise is None:
+        check(exercise_id, "a")  # raises the friendly "no such exercise" error, with a suggestion
+    if exercise.kind != "choice":
+        raise CourseError(f"Exercise {exercise_id} asks for a {exercise.kind}, not a choice: answer it with "
+                          f"check({exercise_id!r}, your_answer).")
+    options = [(f"{letter}) {text}", letter) for letter, text in exercise.choices.items()]
+    choice = widgets.RadioButtons(options=options, value=None, description="", layout=widgets.Layout(width="auto"))
+    button = widgets.Button(description="Check my answer", tooltip="Check the answer you chose")
+    feedback = widgets.HTML(value="")
+
+    def on_click(_button) -> None:
+        if choice.value is None:
+            feedback.value = "<p role='status'>… Choose one of the answers first (use the arrow keys or click).</p>"
+            return
+        feedback.value = check(exercise_id, choice.value)._repr_html_()
+
+    button.on_click(on_click)
+    question = widgets.HTML(value=f"<p><strong>Exercise {exercise_id}.</strong> {exercise.question}</p>")
+    text = "\n".join([f"Exercise {exercise_id}: {exercise.question}",
+                      *(f"  {letter}) {choice_text}" for letter, choice_text in exercise.choices.items()),
+                      f"(If no buttons show here, answer with check({exercise_id!r}, \"a\") using your letter.)"])
+    return _Answerable([question, choice, button, feedback], text)
+
+
+def answer_box(question: str, prompt: str = "", rows: int = 6):
+    """A box for a written answer, saved to the journal with the Save button, and filled again from it next time.
+
+    >>> print(repr(answer_box("01 think", "Name one topic.")).splitlines()[0])
+    Written answer '01 think': Name one topic.
+    """
+    from course.journal import answer_of, write_answer
+
+    if not isinstance(question, str) or not question.strip():
+        raise CourseError(f"Name the question in quotes, like answer_box('01 think'); got {question!r}.")
+    area = widgets.Textarea(value=answer_of(question), placeholder="Write your answer here, then press Save.",
+                            rows=rows, layout=widgets.Layout(width="95%"))
+    button = widgets.Button(description="Save", tooltip="Save this answer in your journal")
+    status = widgets.HTML(value="<p role='status'>Saved earlier: shown above.</p>" if area.value else "")
+
+    def on_click(_button) -> None:
+        try:
+            status.value = write_answer(question, area.value)._repr_html_()
+        except CourseError as error:
+            status.value = f"<p role='status'>… {error}</p>"
+        except OSError as error:  # a full disk or a read-only folder: say so, keep the text in the box
+            status.value = (f"<p role='status'>✘ Could not save ({error.strerror}). Your text is still in the box: "
+                            "copy it somewhere safe and tell your instructor.</p>")
+
+    button.on_click(on_click)
+    parts = [widgets.HTML(value=f"<p><strong>{question}</strong> {prompt}</p>"), area, button, status]
+    text = (f"Written answer {question!r}: {prompt}\n(If no box shows here, save your answer with "
+            f"write_answer({question!r}, \"your answer\").)")
+    return _Answerable(parts, text)
