@@ -179,14 +179,14 @@ def patrols_chart() -> Chart:
     dates = list(patrols["date"])
     positions = [_year_fraction(date) for date in dates]
     counts = list(range(1, len(dates) + 1))
-    marks = [("news", "news-p39-s02-n2", 2019.0, 1), ("opinion", "opinion-p07-s03-n2", 2024.999, 8)]
+    marks = [("news", "news-p39-s02-n2", 2019.5, 1), ("opinion", "opinion-p07-s03-n2", 2024.999, 8)]
     title = "Joint China–Russia bomber patrols, counted over time, with what the two texts say"
     figure = Figure(figsize=(9, 4.8), dpi=100)
     axes = figure.subplots()
     axes.step(positions, counts, where="post", color=PALETTE["reference"], linewidth=2, label="Patrols in the reference data (running count)")
     axes.scatter(positions, counts, color=PALETTE["reference"], marker=_MARKERS["reference"], zorder=3)
-    names = {"news": "News report: “their first joint bomber patrols” (2019)",
-             "opinion": "Opinion column: “eight joint bomber flights between 2019 and 2024”"}
+    # Short legend labels keep the legend clear of the line; the full quotes are in the table and alt text.
+    names = {"news": "News report: first patrols, 2019 (year only)", "opinion": "Opinion column: eight, 2019–2024"}
     for source, statistic_id, x, y in marks:
         axes.scatter([x], [y], s=130, color=PALETTE[source], marker=_MARKERS[source], edgecolor="black", zorder=4, label=names[source])
     axes.axvline(2022 + 1 / 365, color="black", linestyle="--", linewidth=1)
@@ -197,7 +197,7 @@ def patrols_chart() -> Chart:
     axes.set_ylim(0, 11)
     axes.tick_params(labelsize=11)
     axes.grid(color="#dddddd")
-    axes.legend(fontsize=9, loc="lower right")
+    axes.legend(fontsize=9, loc="lower right", framealpha=1)
     figure.text(0.01, 0.01, "Source: data/reference/bomber_patrols.csv; marked: data/statistics.csv.", fontsize=9, color="#333333")
     figure.tight_layout(rect=(0, 0.04, 1, 1))
     buffer = io.BytesIO()

@@ -88,6 +88,8 @@ def _as_number(answer: object) -> float | None:
     """The answer as a number, or None when it is not one (numpy numbers from pandas count as numbers)."""
     if isinstance(answer, bool):
         return None
+    if isinstance(answer, str) and re.fullmatch(r"\s*-?\d+,\d{1,2}\s*", answer):
+        answer = answer.replace(",", ".")  # a decimal comma, as in '25,0' (a thousands comma has three digits after it)
     if isinstance(answer, str) and re.fullmatch(r"\s*-?\d+(\.\d+)?\s*", answer.replace(",", "")):
         answer = answer.replace(",", "")
     elif not isinstance(answer, numbers.Real):

@@ -208,6 +208,14 @@ def compare_marking(paragraph_id: str, category: str, my_words: Sequence[str]) -
         if word.strip().lower() not in text.lower():
             raise CourseError(f"{word!r} is not in {paragraph_id}. Copy the word exactly as the paragraph has it.")
         mine.append(word.strip().lower())
-    rows = [{"words": w, "found by": "both you and the rules" if w in rules else "only you"} for w in mine]
-    rows += [{"words": w, "found by": "only the rules"} for w in rules if w not in mine]
+    # A marked phrase that contains a listed word (or the other way round) counts as agreement.
+    overlap = lambda a, b: a in b or b in a  # noqa: E731
+    rows = []
+    for word in mine:
+        shared = [rule for rule in rules if overlap(word, rule)]
+        found = "both you and the rules" if shared else "only you"
+        if shared and shared != [word]:
+            found += f" (the rules mark {', '.join(repr(r) for r in shared)})"
+        rows.append({"words": word, "found by": found})
+    rows += [{"words": rule, "found by": "only the rules"} for rule in rules if not any(overlap(w, rule) for w in mine)]
     return Table(rows)

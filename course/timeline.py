@@ -102,7 +102,7 @@ def _year_fraction(date: str, end: bool = False) -> float | None:
     return year + (0.999 if end else 0.0)
 
 
-def timeline_chart(since: int = 2014):
+def timeline_chart(since: int = 2003):
     """Events of both texts and of the reference data on one time axis, from ``since`` on.
 
     Lanes separate the three origins; filled markers are dated to the day or month, hollow ones
@@ -111,7 +111,7 @@ def timeline_chart(since: int = 2014):
 
     >>> chart = timeline_chart()
     >>> chart.title
-    'Events in the two texts and in the reference data, 2014 on'
+    'Events in the two texts and in the reference data, 2003 on'
     """
     from matplotlib.figure import Figure
 
@@ -140,7 +140,7 @@ def timeline_chart(since: int = 2014):
         axes.scatter([start], [lane], marker=shapes[row.origin], s=70, edgecolor=colours[row.origin],
                      facecolor=colours[row.origin] if exact else "white", linewidth=1.5, zorder=3)
     axes.axvline(2022 + 1 / 365, color="black", linestyle="--", linewidth=1)
-    axes.text(2022.05, 2.35, "news report dated Jan. 2, 2022", fontsize=10)
+    axes.text(2021.9, 2.35, "news report dated Jan. 2, 2022", fontsize=10, ha="right")
     axes.set_yticks([2, 1, 0], ["News report (Jan. 2022)", "Opinion column (Dec. 2025)", "Reference data"], fontsize=11)
     axes.set_ylim(-0.6, 2.7)
     title = f"Events in the two texts and in the reference data, {since} on"

@@ -32,7 +32,7 @@ def voices_table(source: str | None = None, speaker_type: str | None = None) -> 
     """Every quotation and attributed claim, or those of one source and/or one kind of speaker.
 
     >>> list(voices_table("opinion")["speaker"])
-    ['Beijing and Moscow', 'Xi Jinping and Vladimir Putin', 'Leaked documents', 'Chinese leaders']
+    ['Beijing and Moscow', 'Xi Jinping and Vladimir Putin', 'not stated', 'Leaked documents', 'Chinese leaders']
     >>> voices_table(speaker_type="named")
     Traceback (most recent call last):
     ...

@@ -83,3 +83,10 @@ def test_compare_marking_explains_bad_input():
         compare_marking("opinion-p12", "booster", "clear")
     with pytest.raises(CourseError, match="Did you mean 'booster'"):
         compare_marking("opinion-p12", "boosters", ["clear"])
+
+
+def test_a_marked_phrase_containing_a_listed_word_counts_as_agreement():
+    table = compare_marking("opinion-p03", "evaluative", ["primary enemy"]).frame
+    row = table[table["words"] == "primary enemy"].iloc[0]
+    assert row["found by"].startswith("both you and the rules") and "'enemy'" in row["found by"]
+    assert "enemy" not in set(table[table["found by"] == "only the rules"]["words"])
