@@ -1,7 +1,7 @@
 """Widgets for answering in the notebook: a quiz for multiple-choice exercises and a box for written answers.
 
 Both are made of standard ipywidgets (radio buttons, a text area, buttons), so they work with the
-keyboard: Tab moves between them, arrow keys choose, Enter or Space presses a button. Feedback is
+keyboard: Tab moves between them, Enter or Space presses a button. Feedback is
 given in words (and symbols), never by colour alone. Where widgets cannot be shown (a plain
 terminal, a static page), the same thing prints as text saying how to answer with ``check``. (This module imports ipywidgets, so ``course`` loads it only when a widget is asked for.)
 """
@@ -34,11 +34,16 @@ class _Answerable(widgets.VBox):
 
 
 def quiz(exercise_id: str):
-    """A multiple-choice exercise as radio buttons with a Check button; feedback appears below in words.
+    """A multiple-choice exercise with one button per answer; pressing one gives feedback below, in words.
+
+    Buttons rather than radio buttons: each is reached with Tab and pressed with Enter or Space, in
+    JupyterLab as in any browser, and a screen reader reads its full label.
 
     >>> print(repr(quiz("02.3")).splitlines()[0])
     Exercise 02.3: Why can the news report's 'exceeded $100 billion' not be set straight beside the column's 'roughly $245 billion'?
     """
+    import html
+
     from course.checks import _registry
 
     exercise = _registry().get(exercise_id)
@@ -47,23 +52,21 @@ def quiz(exercise_id: str):
     if exercise.kind != "choice":
         raise CourseError(f"Exercise {exercise_id} asks for a {exercise.kind}, not a choice: answer it with "
                           f"check({exercise_id!r}, your_answer).")
-    options = [(f"{letter}) {text}", letter) for letter, text in exercise.choices.items()]
-    choice = widgets.RadioButtons(options=options, value=None, description="", layout=widgets.Layout(width="auto"))
-    button = widgets.Button(description="Check my answer", tooltip="Check the answer you chose")
     feedback = widgets.HTML(value="")
-
-    def on_click(_button) -> None:
-        if choice.value is None:
-            feedback.value = "<p role='status'>… Choose one of the answers first (use the arrow keys or click).</p>"
-            return
-        feedback.value = check(exercise_id, choice.value)._repr_html_()
-
-    button.on_click(on_click)
-    question = widgets.HTML(value=f"<p><strong>Exercise {exercise_id}.</strong> {exercise.question}</p>")
+    buttons = []
+    for letter, text in exercise.choices.items():
+        button = widgets.Button(description=f"Answer {letter}", tooltip=f"{letter}) {text}",
+                                layout=widgets.Layout(width="auto"))
+        button.on_click(lambda _button, letter=letter: setattr(feedback, "value", check(exercise_id, letter)._repr_html_()))
+        buttons.append(button)
+    choices = "".join(f"<li><strong>{letter})</strong> {html.escape(text)}</li>" for letter, text in exercise.choices.items())
+    question = widgets.HTML(value=f"<p><strong>Exercise {exercise_id}.</strong> {html.escape(exercise.question)}</p>"
+                                  f"<ul style='list-style:none;padding-left:0.5em'>{choices}</ul>"
+                                  "<p><small>Press the button of your answer (Tab moves between buttons, Enter presses).</small></p>")
     text = "\n".join([f"Exercise {exercise_id}: {exercise.question}",
                       *(f"  {letter}) {choice_text}" for letter, choice_text in exercise.choices.items()),
                       f"(If no buttons show here, answer with check({exercise_id!r}, \"a\") using your letter.)"])
-    return _Answerable([question, choice, button, feedback], text)
+    return _Answerable([question, widgets.HBox(buttons), feedback], text)
 
 
 def answer_box(question: str, prompt: str = "", rows: int = 6):
