@@ -26,7 +26,7 @@ _HOME: dict[str, str] = {
     "voices_table": "course.voices", "who_speaks": "course.voices", "voices_chart": "course.voices",
     "write_answer": "course.journal", "my_answers": "course.journal", "export_journal": "course.journal",
     "where_is_my_work": "course.journal", "quiz": "course.widgets", "answer_box": "course.widgets",
-    "release": "course.release",
+    "release": "course.release", "evidence_sheet": "course.assessment",
     "trade_chart": "course.charts", "patrols_chart": "course.charts",
     "topics": "course.then_and_now", "compare_topic": "course.then_and_now", "topic_coverage": "course.then_and_now",
     "expectations": "course.then_and_now",

@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     checks.add_argument("--csv", action="store_true", help="print CSV (statistic_id, source, quote, status, explanation, references)")
     checks.add_argument("--source", help="only one source: news or opinion")
     checks.add_argument("--status", help="only one status: matches, close, differs, unclear or not checkable")
+    commands.add_parser("guide", help="print the instructor guide (Markdown), as in INSTRUCTOR_GUIDE.md")
     release = commands.add_parser("release", help="write the student version of the course to a new folder")
     release.add_argument("destination", help="a new or empty folder, outside the course")
     release.add_argument("--self-study", action="store_true", help="keep solutions and notes, folded away, for learners on their own")
@@ -58,6 +59,10 @@ def main(argv: list[str] | None = None) -> int:
             from course.statistics import statistics_table
 
             _print(statistics_table().frame, args.csv)
+        elif args.command == "guide":
+            from course.guide import instructor_guide
+
+            print(instructor_guide(), end="")
         elif args.command == "release":
             from course.release import describe, release as make_release
 

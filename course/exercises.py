@@ -514,4 +514,32 @@ EXERCISES: tuple[Exercise, ...] = (
         wrong={"a": "Look at the reference rows of compare_topic(\"alliance\"): is there a treaty?",
                "c": "There is one reference row on the topic: see compare_topic(\"alliance\")."},
     ),
+    Exercise(
+        id="08.1",
+        question="Which of these sentences belongs in a sourced assessment?",
+        kind="choice",
+        choices={"a": "The column is propaganda.",
+                 "b": "The column's '70%' (opinion-p05-s02-n2) names no source, and the reference data have no figure on "
+                      "ammonium perchlorate, so it cannot be checked here.",
+                 "c": "The reporters are biased."},
+        answer=lambda: "b",
+        explanation="It names the claim by ID, says what the text gives and what the data hold, and draws only the "
+                    "conclusion the evidence allows. Labels for a whole text, whichever text, are not evidence.",
+        hint="Which sentence points to evidence a reader can check?",
+        wrong={"a": "That labels a whole text without evidence; an assessment judges one claim by its evidence.",
+               "c": "That labels the writers without evidence; an assessment judges one claim by its evidence."},
+    ),
+    Exercise(
+        id="08.2",
+        question="'Beijing and Moscow view America as their primary enemy.' Which change would make this sentence fit a neutral news report?",
+        kind="choice",
+        choices={"a": "add 'clearly'", "b": "attribute the view to a named, checkable source and quote or cite it",
+                 "c": "delete 'primary'"},
+        answer=lambda: "b",
+        explanation="A news report would say who holds or reports this view and on what evidence. Adding a booster makes "
+                    "it less neutral; deleting one word leaves the claim unattributed.",
+        hint="Think back to lesson 04: what does a news report add to a claim like this?",
+        wrong={"a": "'Clearly' is a booster (lesson 05): it makes the claim sound surer, not better sourced.",
+               "c": "The claim would still rest on the author's authority alone. What would a news report add?"},
+    ),
 )

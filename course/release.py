@@ -21,7 +21,7 @@ __all__ = ["HIDDEN_TAGS", "MODES", "release", "student_notebook"]
 HIDDEN_TAGS = ("instructor", "solution", "answer-key")
 MODES = ("student", "self-study")
 MARKER = ".course-release"
-_COPIED = ("README.md", "requirements.txt", "pyproject.toml", "runtime.txt", "LICENSE", "course", "data", "seeds")
+_COPIED = ("README.md", "GLOSSARY.md", "requirements.txt", "pyproject.toml", "runtime.txt", "LICENSE", "course", "data", "seeds")
 _PLACEHOLDER = {"markdown": "*Write your answer here.*", "code": "# Write your answer here, then run the cell.\n..."}
 
 

@@ -90,6 +90,8 @@ INDEPENDENT_ANSWERS = {
     "07.2": lambda: "b",
     "07.3": lambda: "b",
     "07.4": lambda: "b",
+    "08.1": lambda: "b",
+    "08.2": lambda: "b",
     "06.4": lambda: sum(row["source"] == "opinion" and row["precision"] in ("vague", "none") for row in _rows("timeline.csv")),
 }
 

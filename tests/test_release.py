@@ -119,3 +119,8 @@ def test_both_versions_run_from_a_clean_kernel(version, student, self_study):
     assert result.returncode == 0, result.stdout[-3000:]
     summary = result.stdout.strip().splitlines()[-1]
     assert " passed" in summary and "failed" not in summary and "error" not in summary, summary
+
+
+def test_students_get_the_glossary_but_not_the_instructor_guide(student):
+    assert (student / "GLOSSARY.md").exists()
+    assert not (student / "INSTRUCTOR_GUIDE.md").exists() and not (student / "tests").exists()

@@ -1,0 +1,56 @@
+"""The instructor guide and the glossary: generated, complete, linked from every lesson, links that resolve."""
+
+import re
+import subprocess
+import sys
+
+from course.checks import exercise_ids
+from course.guide import instructor_guide
+from course.lessons import lessons
+from course.paths import notebooks_folder, project_folder
+
+
+def test_the_committed_guide_is_the_generated_one():
+    committed = (project_folder() / "INSTRUCTOR_GUIDE.md").read_text(encoding="utf-8")
+    assert committed == instructor_guide(), "INSTRUCTOR_GUIDE.md is stale: run python -m course guide > INSTRUCTOR_GUIDE.md"
+
+
+def test_the_guide_covers_every_lesson_exercise_and_rubric():
+    guide = instructor_guide()
+    for lesson in lessons():
+        assert f"## {lesson.number} · {lesson.title} ({lesson.minutes} min)" in guide
+    for number in exercise_ids():
+        assert f"- **{number}**" in guide and "**Answer:**" in guide
+    assert guide.count("**Discussion rubric") >= 8 and guide.count("**Facilitation.**") >= 7
+
+
+def test_every_lesson_with_a_discussion_prompt_has_a_rubric_and_facilitation_notes():
+    for path in sorted(notebooks_folder().glob("[0-9][0-9]_*.ipynb")):
+        text = path.read_text(encoding="utf-8")
+        if "Think about it" in text:
+            assert "Discussion rubric" in text and "Facilitation." in text, path.name
+
+
+def test_every_lesson_links_to_the_glossary_and_the_glossary_is_complete():
+    glossary = (project_folder() / "GLOSSARY.md").read_text(encoding="utf-8")
+    for path in sorted(notebooks_folder().glob("[0-9][0-9]_*.ipynb")):
+        assert "](../GLOSSARY.md)" in path.read_text(encoding="utf-8"), path.name
+    for term in ("hedge", "booster", "attribution", "matches", "close", "differs", "unclear", "not checkable",
+                 "sentence ID", "statistic ID", "relative date", "journal", "pull quote", "tolerance"):
+        assert f"**{term}**" in glossary, term
+
+
+def test_links_in_the_guide_glossary_and_readme_resolve():
+    root = project_folder()
+    for name in ("INSTRUCTOR_GUIDE.md", "GLOSSARY.md", "README.md"):
+        text = (root / name).read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(([^)#]+)\)", text):
+            if target.startswith("http"):
+                continue
+            assert (root / target).exists(), f"{name} links to missing {target}"
+
+
+def test_python_m_course_guide_prints_it():
+    result = subprocess.run([sys.executable, "-m", "course", "guide"], capture_output=True, text=True, timeout=120,
+                            encoding="utf-8")
+    assert result.returncode == 0 and result.stdout == instructor_guide()
