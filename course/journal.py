@@ -26,10 +26,19 @@ _EXPORT_MARK = "<!-- written by course.journal: export_journal() -->"
 
 
 def work_folder() -> Path:
-    """The folder that holds the student's journal and exports (created when first needed)."""
+    """The folder that holds the student's journal and exports (created when first needed).
+
+    It is ``my-work`` in the copy of the course the student is working in (found from the current
+    folder, where the notebook runs), so that on a shared JupyterHub each student's answers stay in
+    their own copy even when the package was installed once from the instructor's.
+    """
     configured = os.environ.get("COURSE_WORK")
     if configured:
         return Path(configured).expanduser()
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / "seeds").is_dir() and (folder / "notebooks").is_dir():
+            return folder / "my-work"
     from course.paths import project_folder
 
     return project_folder() / "my-work"

@@ -145,3 +145,13 @@ def test_the_test_run_keeps_its_journal_out_of_the_course_folder():
 
     configured = Path(os.environ["COURSE_WORK"]).resolve()
     assert project_folder() not in configured.parents
+
+
+def test_answers_go_to_the_copy_of_the_course_the_student_works_in(tmp_path, monkeypatch):
+    from course.release import release
+
+    copy = tmp_path / "student-copy"
+    release(copy)
+    monkeypatch.delenv("COURSE_WORK")
+    monkeypatch.chdir(copy / "notebooks")
+    assert journal.work_folder() == (copy / "my-work").resolve()
