@@ -170,7 +170,7 @@ def export_journal(name: str = "", form: str = "markdown") -> Shown:
         text = (f"<!DOCTYPE html>\n{_EXPORT_MARK}\n<html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
                 f"</head><body><h1>{html.escape(title)}</h1>{items or '<p>No answers saved yet.</p>'}</body></html>\n")
     _atomic_write(path, text)
-    message = f"Wrote {len(entries)} answers to {path}."
+    message = f"Wrote {len(entries)} answer{'' if len(entries) == 1 else 's'} to {path}."
     if on_binder():
         message += (" This Binder session is temporary: download the file now (right-click it in the file browser on "
                     "the left, then Download).")
