@@ -1,0 +1,182 @@
+"""Every lesson in a real browser: JupyterLab on this machine, headless Chromium, Run All Cells.
+
+Checked in the page, not assumed: every code cell ran, no error output (except the lesson 00
+demonstration tagged ``raises-exception``), every widget rendered, every chart shown as an image
+with alt text. A screenshot of a failing lesson is kept in ``build/browser-screenshots/``.
+
+Chromium is driven through its DevTools protocol with ``websocket-client`` (already installed with
+Jupyter), so no test tool downloads a browser of its own. Without Chromium the test is skipped
+with a message, unless ``COURSE_REQUIRE_BROWSER=1`` (set by ``.ci/run`` when Chromium is present).
+"""
+
+from __future__ import annotations
+
+import base64
+import itertools
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from course.paths import notebooks_folder, project_folder
+
+LESSONS = sorted(notebooks_folder().glob("[0-9][0-9]_*.ipynb"))
+BROWSER = next((shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome") if shutil.which(name)), None)
+
+if BROWSER is None:
+    if os.environ.get("COURSE_REQUIRE_BROWSER") == "1":
+        raise RuntimeError("COURSE_REQUIRE_BROWSER=1 but no Chromium was found (apt-get install chromium)")
+    pytestmark = pytest.mark.skip(reason="no Chromium on this machine: install it with 'apt-get install chromium'")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for(url: str, seconds: float = 60) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError(f"{url} did not answer within {seconds} s")
+
+
+class DevTools:
+    """The few DevTools protocol calls the test needs, over one websocket."""
+
+    def __init__(self, url: str) -> None:
+        import websocket
+
+        self.socket = websocket.create_connection(url, timeout=120, suppress_origin=True)
+        self.ids = itertools.count(1)
+
+    def call(self, method: str, **params):
+        number = next(self.ids)
+        self.socket.send(json.dumps({"id": number, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.socket.recv())
+            if message.get("id") == number:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message.get("result", {})
+
+    def evaluate(self, expression: str):
+        result = self.call("Runtime.evaluate", expression=expression, awaitPromise=True, returnByValue=True)
+        if "exceptionDetails" in result:
+            details = result["exceptionDetails"]
+            raise RuntimeError(details.get("exception", {}).get("description") or details.get("text", "JavaScript error"))
+        return result["result"].get("value")
+
+    def wait_until(self, expression: str, seconds: float = 90):
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            value = self.evaluate(expression)
+            if value:
+                return value
+            time.sleep(0.5)
+        raise TimeoutError(f"waited {seconds} s for: {expression[:80]}")
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    home = tmp_path_factory.mktemp("browser")
+    settings = home / "settings"
+    # Render every cell (no windowing) so the page can be checked; no news or update checks (no network).
+    for plugin, values in {"@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+                           "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False}}.items():
+        folder = settings / plugin.rsplit("/", 1)[0]
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{plugin.rsplit('/', 1)[1]}.jupyterlab-settings").write_text(json.dumps(values), encoding="utf-8")
+    lab_port, debug_port = _free_port(), _free_port()
+    env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(settings), "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
+           "COURSE_WORK": str(home / "my-work")}
+    lab = subprocess.Popen([sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={lab_port}",
+                            "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--ServerApp.password=",
+                            "--ServerApp.disable_check_xsrf=True", "--LabApp.expose_app_in_browser=True",
+                            f"--ServerApp.root_dir={project_folder()}", "--allow-root"],
+                           env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    chrome = subprocess.Popen([BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                               "--disable-background-networking", "--disable-component-update", "--window-size=1300,1000",
+                               f"--remote-debugging-port={debug_port}", f"--user-data-dir={home / 'chrome'}", "about:blank"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for(f"http://127.0.0.1:{lab_port}/api/status")
+        _wait_for(f"http://127.0.0.1:{debug_port}/json/version")
+        with urllib.request.urlopen(f"http://127.0.0.1:{debug_port}/json/list", timeout=10) as response:
+            page = next(t for t in json.load(response) if t["type"] == "page")
+        tools = DevTools(page["webSocketDebuggerUrl"])
+        tools.call("Page.enable")
+        yield tools, lab_port
+    finally:
+        chrome.terminate()
+        lab.terminate()
+        for process in (chrome, lab):
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+# The notebook panel in the main area (shell.currentWidget stays empty in a page that never had focus).
+_PANEL = "(window.jupyterapp ? [...window.jupyterapp.shell.widgets('main')].find(w => w.content && w.content.model) : null)"
+
+_STATE = """(() => {
+  const panel = """ + _PANEL + """;
+  if (!panel || !panel.content || !panel.content.model) return null;
+  const cells = [];
+  for (const cell of panel.content.model.cells) {
+    if (cell.type !== 'code') continue;
+    const outputs = cell.outputs.toJSON();
+    cells.push({count: cell.executionCount, tags: cell.getMetadata('tags') || [],
+                errors: outputs.filter(o => o.output_type === 'error' || (o.output_type === 'stream' && o.name === 'stderr')).length});
+  }
+  return {cells, busy: panel.sessionContext.session?.kernel?.status !== 'idle',
+          widgets: document.querySelectorAll('.jp-OutputArea-output .jupyter-widgets.widget-vbox').length,
+          images: [...document.querySelectorAll('.jp-OutputArea-output img')].map(i => (i.getAttribute('alt') || '').length),
+          running: [...document.querySelectorAll('.jp-InputPrompt')].some(p => p.innerText.includes('*'))};
+})()"""
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=[path.stem for path in LESSONS])
+def test_every_lesson_runs_in_the_browser_with_widgets_and_figures(browser, lesson):
+    tools, port = browser
+    source = json.loads(lesson.read_text(encoding="utf-8"))
+    code = ["".join(cell["source"]) for cell in source["cells"] if cell["cell_type"] == "code"]
+    expected_widgets = sum(("quiz(" in c or "answer_box(" in c) for c in code)
+    expected_images = sum(("_chart()" in c) for c in code)
+    try:
+        tools.call("Page.navigate", url=f"http://127.0.0.1:{port}/lab/tree/notebooks/{lesson.name}?reset")
+        tools.wait_until(f"(() => {{ const p = {_PANEL};"
+                         " return !!(p && p.sessionContext && p.sessionContext.session &&"
+                         " p.sessionContext.session.kernel && p.sessionContext.session.kernel.status === 'idle'); })()")
+        tools.evaluate(f"(() => {{ window.jupyterapp.shell.activateById({_PANEL}.id);"
+                       " return window.jupyterapp.commands.execute('notebook:run-all-cells'); })()")
+        state = tools.wait_until(f"(() => {{ const s = {_STATE}; return s && !s.busy && !s.running &&"
+                                 " s.cells.every(c => c.count !== null) ? s : null; })()", seconds=240)
+        state = tools.wait_until(f"(() => {{ const s = {_STATE}; return s.widgets >= {expected_widgets} &&"
+                                 f" s.images.length >= {expected_images} ? s : null; }})()", seconds=30)
+        assert len(state["cells"]) == len(code)
+        for index, cell in enumerate(state["cells"]):
+            allowed = "raises-exception" in cell["tags"]
+            assert cell["errors"] == 0 or allowed, f"code cell {index + 1} of {lesson.name} shows an error"
+        assert state["widgets"] == expected_widgets
+        assert len(state["images"]) == expected_images and all(length > 50 for length in state["images"])
+    except Exception:
+        folder = project_folder() / "build" / "browser-screenshots"
+        folder.mkdir(parents=True, exist_ok=True)
+        shot = tools.call("Page.captureScreenshot", format="png")
+        (folder / f"{lesson.stem}.png").write_bytes(base64.b64decode(shot["data"]))
+        raise
