@@ -35,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     checks.add_argument("--csv", action="store_true", help="print CSV (statistic_id, source, quote, status, explanation, references)")
     checks.add_argument("--source", help="only one source: news or opinion")
     checks.add_argument("--status", help="only one status: matches, close, differs, unclear or not checkable")
+    site = commands.add_parser("site", help="write a static HTML version of every lesson (with outputs) to a new folder")
+    site.add_argument("destination", help="a new or empty folder, outside the course")
     commands.add_parser("guide", help="print the instructor guide (Markdown), as in INSTRUCTOR_GUIDE.md")
     release = commands.add_parser("release", help="write the student version of the course to a new folder")
     release.add_argument("destination", help="a new or empty folder, outside the course")
@@ -59,6 +61,11 @@ def main(argv: list[str] | None = None) -> int:
             from course.statistics import statistics_table
 
             _print(statistics_table().frame, args.csv)
+        elif args.command == "site":
+            from course.site import build_site
+
+            pages = build_site(args.destination)
+            print(f"Wrote {len(pages)} pages to {pages[0].parent}; open index.html in a browser.")
         elif args.command == "guide":
             from course.guide import instructor_guide
 

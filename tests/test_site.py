@@ -1,0 +1,63 @@
+"""python -m course site: every lesson as a static page with its outputs; links resolve; readable on a phone."""
+
+import json
+import re
+
+import pytest
+
+from course.errors import CourseError
+from course.lessons import lessons
+from course.paths import notebooks_folder, project_folder
+from course.site import build_site
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("site") / "site"
+    build_site(folder)
+    return folder
+
+
+def test_every_lesson_has_a_page_with_its_outputs(site):
+    for lesson in lessons():
+        page = (site / lesson.file.replace(".ipynb", ".html")).read_text(encoding="utf-8")
+        assert f"{lesson.number} · {lesson.title}" in page
+        code = [c for c in json.loads((notebooks_folder() / lesson.file).read_text(encoding="utf-8"))["cells"]
+                if c["cell_type"] == "code"]
+        charts = sum("_chart()" in "".join(c["source"]) for c in code)
+        assert page.count("<img") >= charts
+        assert "jp-OutputArea-output" in page, f"{lesson.file}: no outputs on the page"
+
+
+def test_links_resolve_images_have_alt_text_and_pages_fit_a_phone(site):
+    for page in sorted(site.glob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        assert "name='viewport'" in text or 'name="viewport"' in text, page.name
+        for target in re.findall(r"href=['\"]([^'\"#]+)['\"]", text):
+            if target.startswith(("http://", "https://", "mailto:", "data:")):
+                continue
+            assert (site / target).exists(), f"{page.name} links to missing {target}"
+        for tag in re.findall(r"<img\b[^>]*>", text):
+            assert re.search(r"alt=['\"][^'\"]{20,}", tag), f"{page.name}: an image without alt text"
+
+
+def test_the_site_is_the_student_version(site):
+    for page in site.glob("*.html"):
+        assert "Instructor note" not in page.read_text(encoding="utf-8"), page.name
+
+
+def test_the_index_lists_every_lesson_and_the_glossary(site):
+    index = (site / "index.html").read_text(encoding="utf-8")
+    for lesson in lessons():
+        assert lesson.file.replace(".ipynb", ".html") in index
+    assert "glossary.html" in index and "<td>" in (site / "glossary.html").read_text(encoding="utf-8")
+
+
+def test_the_site_never_writes_over_other_work(tmp_path):
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(CourseError, match="not a course site"):
+        build_site(other)
+    with pytest.raises(CourseError, match="outside the course"):
+        build_site(project_folder() / "build" / "site")
