@@ -37,6 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     checks.add_argument("--status", help="only one status: matches, close, differs, unclear or not checkable")
     site = commands.add_parser("site", help="write a static HTML version of every lesson (with outputs) to a new folder")
     site.add_argument("destination", help="a new or empty folder, outside the course")
+    hub = commands.add_parser("hub-link", help="print the nbgitpuller link that gives each student a copy on a JupyterHub")
+    hub.add_argument("hub", help="the hub's address, like https://hub.example.edu")
+    hub.add_argument("repository", help="the repository holding the student version, like https://github.com/teacher/student-version")
+    hub.add_argument("--branch", default="main", help="the branch to pull (default: main)")
     commands.add_parser("guide", help="print the instructor guide (Markdown), as in INSTRUCTOR_GUIDE.md")
     release = commands.add_parser("release", help="write the student version of the course to a new folder")
     release.add_argument("destination", help="a new or empty folder, outside the course")
@@ -66,6 +70,10 @@ def main(argv: list[str] | None = None) -> int:
 
             pages = build_site(args.destination)
             print(f"Wrote {len(pages)} pages to {pages[0].parent}; open index.html in a browser.")
+        elif args.command == "hub-link":
+            from course.hub import nbgitpuller_link
+
+            print(nbgitpuller_link(args.hub, args.repository, args.branch))
         elif args.command == "guide":
             from course.guide import instructor_guide
 
