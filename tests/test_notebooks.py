@@ -113,3 +113,21 @@ def test_exercises_come_in_number_order_within_each_lesson():
         numbers = [tuple(int(part) for part in item.split(".")) for item in asked]
         assert numbers == sorted(numbers), f"{path.name}: exercises out of order: {asked}"
         assert all(item.startswith(path.name[:2]) for item in asked), f"{path.name} checks another lesson's exercise"
+
+
+def test_headings_form_a_proper_outline():
+    """One title, then sections; a heading never skips a level (screen readers navigate by headings)."""
+    for path in NOTEBOOKS:
+        levels = []
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] != "markdown":
+                continue
+            in_code = False
+            for line in "".join(cell["source"]).splitlines():
+                in_code = not in_code if line.startswith("```") else in_code
+                match = re.match(r"^(#{1,6}) ", line)
+                if match and not in_code:
+                    levels.append(len(match.group(1)))
+        assert levels[0] == 1 and levels.count(1) == 1, path.name
+        for before, after in zip(levels, levels[1:]):
+            assert after <= before + 1, f"{path.name}: a heading jumps from level {before} to {after}"

@@ -137,3 +137,12 @@ def test_course_code_has_no_network_calls():
         for word in ("urllib.request", "requests", "http.client", "socket", "urlopen", "websocket"):
             assert f"import {word}" not in code and f"from {word}" not in code, f"{path.name} imports {word}"
         assert "import urllib\n" not in code
+
+
+def test_readme_records_every_benchmark_measure():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Speed and size", 1)[1].split("\n## ", 1)[0]
+    benchmark = (ROOT / "tests" / "benchmark.py").read_text(encoding="utf-8")
+    for measure in re.findall(r'\("((?:run every|import course /|import course and|installed)[^"]+)"', benchmark):
+        assert measure in section, f"README lacks the benchmark figure for: {measure}"
+    assert len(re.findall(r"\d+\.\d\d  ", section)) == 4
