@@ -180,3 +180,30 @@ def test_every_lesson_runs_in_the_browser_with_widgets_and_figures(browser, less
         shot = tools.call("Page.captureScreenshot", format="png")
         (folder / f"{lesson.stem}.png").write_bytes(base64.b64decode(shot["data"]))
         raise
+
+
+def _key(tools: DevTools, key: str, code: int) -> None:
+    for kind in ("rawKeyDown", "keyUp"):
+        tools.call("Input.dispatchKeyEvent", type=kind, key=key, code=key, windowsVirtualKeyCode=code,
+                   nativeVirtualKeyCode=code)
+    if key == "Enter":
+        tools.call("Input.dispatchKeyEvent", type="char", text="\r", key=key, code=key, windowsVirtualKeyCode=code)
+
+
+def test_a_quiz_can_be_answered_with_the_keyboard_alone(browser):
+    """Tab from one answer button to the next, Enter to press it: feedback appears in words."""
+    tools, port = browser
+    tools.call("Page.navigate", url=f"http://127.0.0.1:{port}/lab/tree/notebooks/00_start_here.ipynb?reset")
+    tools.wait_until(f"(() => {{ const p = {_PANEL}; return !!(p && p.sessionContext && p.sessionContext.session &&"
+                     " p.sessionContext.session.kernel && p.sessionContext.session.kernel.status === 'idle'); })()")
+    tools.evaluate(f"(() => {{ window.jupyterapp.shell.activateById({_PANEL}.id);"
+                   " return window.jupyterapp.commands.execute('notebook:run-all-cells'); })()")
+    tools.wait_until("[...document.querySelectorAll('button')].some(b => b.innerText.trim() === 'Answer a')")
+    tools.evaluate("(() => { const b = [...document.querySelectorAll('button')].find(b => b.innerText.trim() === 'Answer a');"
+                   " b.scrollIntoView({block: 'center'}); b.focus(); return true; })()")
+    _key(tools, "Tab", 9)
+    assert tools.evaluate("document.activeElement.innerText.trim()") == "Answer b"
+    _key(tools, "Enter", 13)
+    feedback = tools.wait_until("[...document.querySelectorAll('.widget-html-content')].map(e => e.innerText)"
+                                ".find(t => t.startsWith('Exercise 00.2:'))", seconds=20)
+    assert "✔ Right" in feedback
