@@ -34,6 +34,8 @@ class Chart:
     source_line: str
     table: Table
     png: bytes
+    smallest_font: float = 0.0
+    """The smallest font size used in the picture, in points (tests keep it readable)."""
 
     def __str__(self) -> str:
         return f"{self.title}\n\n{self.alt_text}\n\n{self.table}\n\n{self.source_line}"
@@ -49,6 +51,14 @@ class Chart:
             f"<figcaption><small>{html.escape(self.source_line)}</small></figcaption></figure>"
             f"<div><strong>The numbers in the chart</strong>{self.table._repr_html_()}</div></div>"
         )
+
+
+def smallest_font(figure) -> float:
+    """The smallest font size of any visible text in a matplotlib figure, in points."""
+    from matplotlib.text import Text
+
+    sizes = [t.get_fontsize() for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    return min(sizes) if sizes else 0.0
 
 
 def _year(period: str) -> int:
@@ -156,7 +166,7 @@ def trade_chart() -> Chart:
     import pandas as pd
 
     table = Table(pd.DataFrame(rows).sort_values("year", kind="stable").reset_index(drop=True))
-    return Chart(title, alt_text, source_line, table, buffer.getvalue())
+    return Chart(title, alt_text, source_line, table, buffer.getvalue(), smallest_font(figure))
 
 
 def patrols_chart() -> Chart:
@@ -211,4 +221,4 @@ def patrols_chart() -> Chart:
     rows += [{"date": "2019" if source == "news" else "2019 to 2024", "patrols so far": y,
               "from": f"{statistic_id}: “{find_statistic(statistic_id)['quote']}”"} for source, statistic_id, _, y in marks]
     source_line = "Source: data/reference/bomber_patrols.csv (one row per patrol); marked figures from data/statistics.csv."
-    return Chart(title, alt_text, source_line, Table(pd.DataFrame(rows)), buffer.getvalue())
+    return Chart(title, alt_text, source_line, Table(pd.DataFrame(rows)), buffer.getvalue(), smallest_font(figure))

@@ -115,7 +115,7 @@ def timeline_chart(since: int = 2003):
     """
     from matplotlib.figure import Figure
 
-    from course.charts import PALETTE, Chart
+    from course.charts import PALETTE, Chart, smallest_font
 
     table = timeline_table(with_reference=True, since=since).frame
     lanes = {"news": 2, "opinion": 1, "reference": 0}
@@ -162,4 +162,4 @@ def timeline_chart(since: int = 2003):
                 "A dashed line marks the news report's date, 2 January 2022.")
     source_line = "Source: data/timeline.csv (events in the texts, dates resolved) and data/reference/events.csv, bomber_patrols.csv."
     shown = Table(table[["date", "end_date", "precision", "event", "origin", "where"]])
-    return Chart(title, alt_text, source_line, shown, buffer.getvalue())
+    return Chart(title, alt_text, source_line, shown, buffer.getvalue(), smallest_font(figure))

@@ -90,7 +90,7 @@ def voices_chart():
     """
     from matplotlib.figure import Figure
 
-    from course.charts import PALETTE, Chart
+    from course.charts import PALETTE, Chart, smallest_font
 
     table = who_speaks()
     frame = table.frame
@@ -122,4 +122,4 @@ def voices_chart():
     alt_text = ("Horizontal bar chart comparing, for the news report and the opinion column, the share of body sentences "
                 f"in which each kind of voice speaks. News report: {describe('news')}. Opinion column: {describe('opinion')}.")
     source_line = "Source: data/voices.csv (every quotation and attributed claim) and the body sentences of both texts."
-    return Chart(title, alt_text, source_line, table, buffer.getvalue())
+    return Chart(title, alt_text, source_line, table, buffer.getvalue(), smallest_font(figure))

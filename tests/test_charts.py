@@ -59,3 +59,16 @@ def test_chart_shows_as_html_with_alt_text_and_as_plain_text():
     assert "<table>" in page and "figcaption" in page
     text = str(chart)
     assert chart.title in text and chart.alt_text in text and "trade_china_russia.csv row 17" in text
+
+
+def test_every_chart_is_readable_labelled_and_described():
+    from course.charts import patrols_chart
+    from course.timeline import timeline_chart
+    from course.voices import voices_chart
+
+    for make in (trade_chart, patrols_chart, timeline_chart, voices_chart):
+        chart = make()
+        assert chart.smallest_font >= 9, f"{make.__name__}: text smaller than 9 pt"
+        assert chart.title and len(chart.alt_text) > 80 and chart.source_line.startswith("Source:")
+        assert len(chart.table) > 0 and chart.png[:4] == b"\x89PNG"
+        assert f"alt='{chart.alt_text[:30]}" in chart._repr_html_().replace("&#x27;", "'")
