@@ -75,7 +75,10 @@ def main(argv: list[str] | None = None) -> int:
 
             print(nbgitpuller_link(args.hub, args.repository, args.branch))
         elif args.command == "guide":
-            from course.guide import instructor_guide
+            try:
+                from course.guide import instructor_guide
+            except ModuleNotFoundError:
+                raise CourseError("The instructor guide is not part of the student version of the course.") from None
 
             print(instructor_guide(), end="")
         elif args.command == "release":
@@ -95,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     except CourseError as error:
         print(f"Error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into `head` and cut short: not an error
+        sys.stderr.close()
+        return 0
     return 0
 
 

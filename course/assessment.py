@@ -61,7 +61,7 @@ def evidence_sheet(statistic_id: str) -> Shown:
                        f"counts: {statistic['counted_what']}; hedge: {statistic['qualifier'] or 'none'}; "
                        f"according to: {statistic['attribution']}"),
         ("Who speaks", speakers),
-        ("Telling words", telling),
+        ("Telling words (word-list matches: check each by reading)", telling),
         ("The check", f"{check.status}. {check.explanation} (reference rows: {check.references or 'none'})"),
         ("When", when),
         ("Then and now", ", ".join(topics) if topics else "not part of a then-and-now topic"),

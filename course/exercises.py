@@ -143,10 +143,10 @@ EXERCISES: tuple[Exercise, ...] = (
         question="What does the opinion column tell us about when it was published?",
         kind="choice",
         choices={"a": "its full date of publication",
-                 "b": "no date of publication; the latest date in it is 'Dec. 9', with no year",
+                 "b": "no date of publication; the most recent event it dates is on 'Dec. 9', with no year",
                  "c": "only the year of publication"},
         answer=lambda: "b",
-        explanation="The copy has no date line. The latest date it mentions is 'Dec. 9' (no year); the course "
+        explanation="The copy has no date line. The most recent event it dates is on 'Dec. 9' (no year); the course "
                     "materials, not the text, say it is from December 2025.",
         hint="Is there a line giving a date and time near the top, as the news report has after its byline?",
         wrong={"a": "Look again: is there a line giving a date near the top, as the news report has after its byline?",
@@ -285,7 +285,7 @@ EXERCISES: tuple[Exercise, ...] = (
     ),
     Exercise(
         id="03.5",
-        question="The news report says trade 'exceeded $100 billion' in January–September 2021, according to official Russian data. Russian customs reported 98.9 billion. What status?",
+        question="The news report says trade 'exceeded $100 billion' in January–September 2021, according to official Russian data. A report of a Russian customs statement gives 98.9 billion. What status?",
         kind="choice",
         choices=STATUS_CHOICES,
         answer=lambda: _status_letter("news-p43-s01-n2"),
@@ -508,8 +508,9 @@ EXERCISES: tuple[Exercise, ...] = (
         choices={"a": "an alliance treaty", "b": "a joint statement in February 2022, and no alliance treaty",
                  "c": "nothing about the relationship"},
         answer=lambda: "b",
-        explanation="The reference data record a joint statement of about 5,300 words (4 February 2022) but no treaty. "
-                    "The column's headline calls the relationship an 'alliance': a description, not a treaty.",
+        explanation="The reference data record a joint statement of about 5,300 words (4 February 2022) but no alliance "
+                    "treaty. Both texts use the word 'alliance' (the column's headline; the news report's 'full military "
+                    "alliance'): ask what each means by it.",
         hint="Run compare_topic(\"alliance\").",
         wrong={"a": "Look at the reference rows of compare_topic(\"alliance\"): is there a treaty?",
                "c": "There is one reference row on the topic: see compare_topic(\"alliance\")."},
@@ -531,15 +532,16 @@ EXERCISES: tuple[Exercise, ...] = (
     ),
     Exercise(
         id="08.2",
-        question="'Beijing and Moscow view America as their primary enemy.' Which change would make this sentence fit a neutral news report?",
+        question="'Beijing and Moscow view America as their primary enemy.' Which change would let a reader check this claim?",
         kind="choice",
         choices={"a": "add 'clearly'", "b": "attribute the view to a named, checkable source and quote or cite it",
                  "c": "delete 'primary'"},
         answer=lambda: "b",
-        explanation="A news report would say who holds or reports this view and on what evidence. Adding a booster makes "
-                    "it less neutral; deleting one word leaves the claim unattributed.",
-        hint="Think back to lesson 04: what does a news report add to a claim like this?",
+        explanation="Naming who holds or reports the view, and on what evidence, lets a reader check it. Adding a booster "
+                    "only makes it sound surer; deleting one word leaves it unattributed. The news report has claims that "
+                    "need the same change: 'according to analysts' names no one a reader can check.",
+        hint="Think back to lesson 04: what makes an attribution checkable?",
         wrong={"a": "'Clearly' is a booster (lesson 05): it makes the claim sound surer, not better sourced.",
-               "c": "The claim would still rest on the author's authority alone. What would a news report add?"},
+               "c": "The claim would still rest on the author's authority alone. What would let a reader check it?"},
     ),
 )

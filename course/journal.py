@@ -138,14 +138,19 @@ def my_answers() -> Table:
     return Table(rows) if rows else Table([{"question": "(no answers saved yet)", "answer": "", "saved": "", "earlier versions": 0}])
 
 
-def _export_path(suffix: str) -> Path:
-    """Exports are rewritten only if this module wrote them; a file edited or made by hand gets a new name."""
+def _export_path(suffix: str, name: str = "") -> Path:
+    """Exports carry the student's name; they are rewritten only if this module wrote them, and a file
+    edited or made by hand gets a new name instead."""
+    import re
+
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    base = f"journal-{slug}" if slug and slug != "your-name" else "journal"
     folder = work_folder()
-    candidate = folder / f"journal{suffix}"
+    candidate = folder / f"{base}{suffix}"
     number = 1
     while candidate.exists() and _EXPORT_MARK not in candidate.read_text(encoding="utf-8", errors="replace"):
         number += 1
-        candidate = folder / f"journal-{number}{suffix}"
+        candidate = folder / f"{base}-{number}{suffix}"
     return candidate
 
 
@@ -162,18 +167,20 @@ def export_journal(name: str = "", form: str = "markdown") -> Shown:
         body = [_EXPORT_MARK, f"# {title}", ""]
         for question, entry in entries:
             body += [f"## {question}", "", entry["text"], "", f"*Saved {entry['saved']}*", ""]
-        path, text = _export_path(".md"), "\n".join(body)
+        path, text = _export_path(".md", name), "\n".join(body)
     else:
         items = "".join(f"<h2>{html.escape(q)}</h2><p>{html.escape(e['text']).replace(chr(10), '<br>')}</p>"
                         f"<p><small>Saved {html.escape(e['saved'])}</small></p>" for q, e in entries)
-        path = _export_path(".html")
+        path = _export_path(".html", name)
         text = (f"<!DOCTYPE html>\n{_EXPORT_MARK}\n<html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
                 f"</head><body><h1>{html.escape(title)}</h1>{items or '<p>No answers saved yet.</p>'}</body></html>\n")
     _atomic_write(path, text)
     message = f"Wrote {len(entries)} answer{'' if len(entries) == 1 else 's'} to {path}."
+    if name.strip().lower() in ("", "your name"):
+        message += " Put your own name in the quotes, so that your teacher knows whose work it is."
     if on_binder():
-        message += (" This Binder session is temporary: download the file now (right-click it in the file browser on "
-                    "the left, then Download).")
+        message += (" This Binder session is temporary: download the file now (in the file browser on the left, go up "
+                    "to the course folder, open my-work, right-click the file, then Download).")
     if warning:
         message = warning + "\n" + message
     return Shown(message, f"<p role='status'>✔ {html.escape(message)}</p>")

@@ -21,7 +21,23 @@ __all__ = ["HIDDEN_TAGS", "MODES", "release", "student_notebook"]
 HIDDEN_TAGS = ("instructor", "solution", "answer-key")
 MODES = ("student", "self-study")
 MARKER = ".course-release"
-_COPIED = ("README.md", "GLOSSARY.md", "requirements.txt", "pyproject.toml", "runtime.txt", "LICENSE", "course", "data", "seeds")
+_COPIED = ("GLOSSARY.md", "LICENSE-CONTENT.md", "requirements.txt", "pyproject.toml", "runtime.txt", "LICENSE", "course", "data", "seeds")
+_STUDENT_README = """# Reading sources critically: China–Russia military cooperation
+
+A course of Jupyter notebooks: you read two texts about China–Russia military cooperation the way a
+fact-checker does. No Python is needed: open a lesson in `notebooks/` and press Shift-Enter from top to bottom,
+starting with `00_start_here.ipynb`.
+
+- Your written answers are saved in `my-work/` in this folder. On Binder, nothing is kept when the session
+  ends: run `export_journal("Your Name")` and download the file before you leave (lesson 00 shows how).
+- Words the course uses are explained in [GLOSSARY.md](GLOSSARY.md).
+- To run the course on your own computer (Python 3.11 or newer), in this folder:
+  `python3 -m venv .venv && .venv/bin/python -m pip install -r requirements.txt && .venv/bin/jupyter lab notebooks/00_start_here.ipynb`
+
+The two source texts in `seeds/` are quoted for teaching and criticism and belong to their authors and
+publishers. The lessons are under CC BY 4.0 ([LICENSE-CONTENT.md](LICENSE-CONTENT.md)); the code under the MIT
+licence ([LICENSE](LICENSE)).
+"""
 _PLACEHOLDER = {"markdown": "*Write your answer here.*", "code": "# Write your answer here, then run the cell.\n..."}
 
 
@@ -100,14 +116,22 @@ def release(destination: str | Path, mode: str = "student", force: bool = False)
         if not force:
             raise CourseError(f"{str(target)!r} holds an earlier release. Run again with --force to replace it, "
                               "or choose a new folder.")
-        shutil.rmtree(target)
+        # Replace the release but keep hidden entries (.git, .gitignore): the folder may be the student
+        # repository that nbgitpuller pulls from, and its history must survive an update.
+        for entry in target.iterdir():
+            if entry.name.startswith(".") and entry.name != MARKER:
+                continue
+            shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
     target.mkdir(parents=True, exist_ok=True)
     for name in _COPIED:
         path = source / name
         if path.is_dir():
-            shutil.copytree(path, target / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info"))
+            # The instructor guide's generator stays behind: it would print every answer.
+            shutil.copytree(path, target / name,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "guide.py"))
         elif path.exists():
             shutil.copy2(path, target / name)
+    (target / "README.md").write_text(_STUDENT_README, encoding="utf-8")
     written = []
     (target / "notebooks").mkdir()
     for path in sorted((source / "notebooks").glob("[0-9][0-9]_*.ipynb")):

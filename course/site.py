@@ -59,7 +59,8 @@ def build_site(destination: str | Path, timeout: int = 120) -> list[Path]:
     pages, items = [], []
     saved = os.environ.get("COURSE_WORK")
     # Running the lessons saves and exports a journal; keep that out of the course and the site.
-    os.environ["COURSE_WORK"] = tempfile.mkdtemp(prefix="course-site-work-")
+    scratch = tempfile.mkdtemp(prefix="course-site-work-")
+    os.environ["COURSE_WORK"] = scratch
     try:
         exporter = HTMLExporter(template_name="lab")
         for lesson in lessons():
@@ -71,7 +72,7 @@ def build_site(destination: str | Path, timeout: int = 120) -> list[Path]:
                 notebook, {"metadata": {"path": str(notebooks)}})
             body, _ = exporter.from_notebook_node(notebook)
             # Outputs (the course map) link to lessons too: point every link at the pages.
-            body = _relink(body.replace("<head>", "<head>" + _PHONE, 1))
+            body = _relink(body.replace("<head>", "<head>" + _PHONE, 1)).replace(scratch, "my-work")
             page = target / lesson.file.replace(".ipynb", ".html")
             page.write_text(body, encoding="utf-8")
             pages.append(page)

@@ -75,15 +75,16 @@ def test_an_unreadable_journal_is_set_aside_not_written_over(work):
 def test_export_to_markdown_and_html_without_writing_over_a_hand_made_file(work):
     write_answer("02 think", "Figures for <different> periods & years")
     export_journal("Ada", "markdown")
-    text = (work / "journal.md").read_text(encoding="utf-8")
+    text = (work / "journal-ada.md").read_text(encoding="utf-8")
     assert "# Journal of Ada" in text and "## 02 think" in text
     export_journal("Ada", "markdown")  # rewriting its own export is fine
-    (work / "journal.md").write_text("my own notes", encoding="utf-8")
+    (work / "journal-ada.md").write_text("my own notes", encoding="utf-8")
     message = str(export_journal("Ada", "markdown"))
-    assert (work / "journal.md").read_text(encoding="utf-8") == "my own notes"
-    assert "journal-2.md" in message
+    assert (work / "journal-ada.md").read_text(encoding="utf-8") == "my own notes"
+    assert "journal-ada-2.md" in message
+    assert "Put your own name" in str(export_journal("Your Name"))
     export_journal("Ada", "html")
-    page = (work / "journal.html").read_text(encoding="utf-8")
+    page = (work / "journal-ada.html").read_text(encoding="utf-8")
     assert "&lt;different&gt; periods &amp; years" in page and page.startswith("<!DOCTYPE html>")
     with pytest.raises(CourseError, match="Did you mean 'html'"):
         export_journal("Ada", "htm")

@@ -1,6 +1,7 @@
 """python -m course release: a student version with no answer in it, a self-study version, made safely and the same every time."""
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -124,3 +125,31 @@ def test_both_versions_run_from_a_clean_kernel(version, student, self_study):
 def test_students_get_the_glossary_but_not_the_instructor_guide(student):
     assert (student / "GLOSSARY.md").exists()
     assert not (student / "INSTRUCTOR_GUIDE.md").exists() and not (student / "tests").exists()
+
+
+def test_an_update_keeps_the_student_repositorys_history(tmp_path):
+    repository = tmp_path / "student-version"
+    release(repository)
+    (repository / ".git").mkdir()
+    (repository / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (repository / ".gitignore").write_text("my-work/\n", encoding="utf-8")
+    release(repository, force=True)
+    assert (repository / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/main\n"
+    assert (repository / ".gitignore").exists() and (repository / "notebooks" / SOURCES[0].name).exists()
+
+
+def test_the_student_copy_has_its_own_readme_and_licences_but_no_guide_generator(student):
+    readme = (student / "README.md").read_text(encoding="utf-8")
+    assert "Instructor note" not in readme and "INSTRUCTOR_GUIDE" not in readme
+    for target in re.findall(r"\]\(([^)]+)\)", readme):
+        assert (student / target).exists(), target
+    assert (student / "LICENSE-CONTENT.md").exists() and (student / "LICENSE").exists()
+    assert not (student / "course" / "guide.py").exists()
+
+
+def test_without_the_guide_generator_the_command_explains_itself(monkeypatch, capsys):
+    from course.__main__ import main
+
+    monkeypatch.setitem(sys.modules, "course.guide", None)  # as in a student copy, where guide.py is absent
+    assert main(["guide"]) == 2
+    assert "not part of the student version" in capsys.readouterr().err
