@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from course.errors import CourseError, unknown_name
 from course.sources import Paragraph, find_paragraph, find_sentence, load_source, source_names
 
-__all__ = ["Shown", "Table", "show_text", "show_paragraph", "show_sentence", "search_texts", "compare_raw_and_clean",
+__all__ = ["Shown", "Table", "filtered", "show_text", "show_paragraph", "show_sentence", "search_texts", "compare_raw_and_clean",
            "cleaning_log", "sentences_table", "show_metadata", "visible"]
 
 _WIDTH = 88
@@ -101,6 +101,23 @@ class Table:
         body = "".join("<tr>" + "".join(f"<td style='text-align:left;vertical-align:top'>{html.escape(str(v))}</td>" for v in row)
                        + "</tr>" for row in self.frame.itertuples(index=False))
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table><p><small>{len(self)} rows</small></p>"
+
+
+def filtered(frame, column: str, value: object, valid, what: str):
+    """The rows of a DataFrame whose ``column`` equals ``value`` (all rows when ``value`` is None).
+
+    A value that is not one of ``valid`` gets the friendly error that names the valid ones.
+
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"source": ["news", "opinion"], "n": [1, 2]})
+    >>> list(filtered(frame, "source", "opinion", ["news", "opinion"], "source")["n"])
+    [2]
+    """
+    if value is None:
+        return frame
+    if value not in valid:
+        raise unknown_name(what, value, valid)
+    return frame[frame[column] == value]
 
 
 def visible(text: str) -> str:

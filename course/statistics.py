@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import html
 
-from course.display import Shown, Table
+from course.display import Shown, Table, filtered
 from course.errors import CourseError, unknown_name
 from course.paths import data_folder
 
@@ -39,18 +39,10 @@ def statistics_table(source: str | None = None, kind: str | None = None) -> Tabl
     ...
     course.errors.CourseError: There is no kind called 'mony'. The kinds are: 'money', 'count', 'percentage', 'distance', 'volume', 'multiple', 'duration', 'year', 'date', 'relative date', 'period', 'ranking'. Did you mean 'money'?
     """
-    frame = _frame()
-    if source is not None:
-        from course.sources import source_names
+    from course.sources import source_names
 
-        if source not in source_names():
-            raise unknown_name("source", source, source_names())
-        frame = frame[frame["source"] == source]
-    if kind is not None:
-        if kind not in KINDS:
-            raise unknown_name("kind", kind, KINDS)
-        frame = frame[frame["kind"] == kind]
-    return Table(frame.reset_index(drop=True))
+    frame = filtered(_frame(), "source", source, source_names(), "source")
+    return Table(filtered(frame, "kind", kind, KINDS, "kind").reset_index(drop=True))
 
 
 def find_statistic(statistic_id: str) -> dict[str, str]:

@@ -10,8 +10,7 @@ from __future__ import annotations
 import functools
 import io
 
-from course.display import Table
-from course.errors import unknown_name
+from course.display import Table, filtered
 from course.paths import data_folder
 
 __all__ = ["SPEAKER_TYPES", "SPEECH", "voices_table", "who_speaks", "voices_chart"]
@@ -38,18 +37,10 @@ def voices_table(source: str | None = None, speaker_type: str | None = None) -> 
     ...
     course.errors.CourseError: There is no speaker type called 'named'. The speaker types are: 'named person', 'unnamed people', 'institution or government', 'document or data', 'no one named'. Did you mean 'named person'?
     """
-    frame = _frame()
-    if source is not None:
-        from course.sources import source_names
+    from course.sources import source_names
 
-        if source not in source_names():
-            raise unknown_name("source", source, source_names())
-        frame = frame[frame["source"] == source]
-    if speaker_type is not None:
-        if speaker_type not in SPEAKER_TYPES:
-            raise unknown_name("speaker type", speaker_type, SPEAKER_TYPES)
-        frame = frame[frame["speaker_type"] == speaker_type]
-    return Table(frame.reset_index(drop=True))
+    frame = filtered(_frame(), "source", source, source_names(), "source")
+    return Table(filtered(frame, "speaker_type", speaker_type, SPEAKER_TYPES, "speaker type").reset_index(drop=True))
 
 
 def who_speaks() -> Table:
