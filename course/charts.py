@@ -77,10 +77,10 @@ def trade_data() -> tuple[Table, Table]:
     """
     import pandas as pd
 
-    from course.checking import _reference
+    from course.checking import reference_frame
     from course.statistics import find_statistic
 
-    frame = _reference("trade_china_russia.csv").copy()
+    frame = reference_frame("trade_china_russia.csv").copy()
     frame["row"] = range(1, len(frame) + 1)
     keep = ((frame["period"] == "full year") & (frame["flow"] == "total trade") & (frame["reporter"] == "China customs (GACC)"))
     series = frame[keep].assign(year=lambda f: f["year"].astype(int), value=lambda f: f["value"].astype(float))
@@ -181,11 +181,11 @@ def patrols_chart() -> Chart:
     import pandas as pd
     from matplotlib.figure import Figure
 
-    from course.checking import _reference
+    from course.checking import reference_frame
     from course.statistics import find_statistic
     from course.timeline import _year_fraction
 
-    patrols = _reference("bomber_patrols.csv")
+    patrols = reference_frame("bomber_patrols.csv")
     dates = list(patrols["date"])
     positions = [_year_fraction(date) for date in dates]
     counts = list(range(1, len(dates) + 1))

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 
 from course.display import Table
 from course.errors import CourseError, unknown_name
-from course.paths import data_folder
+from course.paths import data_folder, read_data
 
 __all__ = ["STATUSES", "MATCHES_WITHIN", "CLOSE_WITHIN", "Check", "check_statistic", "check_table",
-           "convert", "percent_difference", "compare_numbers", "reference_row", "reference_files",
+           "convert", "percent_difference", "compare_numbers", "reference_row", "reference_frame", "reference_files",
            "show_tolerances"]
 
 STATUSES = ("matches", "close", "differs", "unclear", "not checkable")
@@ -68,11 +68,16 @@ def reference_files() -> list[str]:
     return sorted(path.name for path in (data_folder() / "reference").glob("*.csv"))
 
 
-@functools.lru_cache(maxsize=None)
-def _reference(name: str):
-    import pandas as pd
+def reference_frame(file: str):
+    """A whole reference file as a pandas DataFrame of text, exactly as received (read once per session).
 
-    return pd.read_csv(data_folder() / "reference" / name, dtype=str, keep_default_na=False)
+    >>> len(reference_frame("bomber_patrols.csv"))
+    10
+    """
+    path = data_folder() / "reference" / str(file)
+    if not str(file).endswith(".csv") or not path.is_file():
+        raise unknown_name("reference file", file, reference_files())
+    return read_data(path)
 
 
 def reference_row(file: str, row: int) -> dict[str, str]:
@@ -85,9 +90,7 @@ def reference_row(file: str, row: int) -> dict[str, str]:
     ...
     course.errors.CourseError: trade_china_russia.csv has rows 1 to 31; there is no row 99.
     """
-    if file not in reference_files():
-        raise unknown_name("reference file", file, reference_files())
-    frame = _reference(file)
+    frame = reference_frame(file)
     if not isinstance(row, int) or not 1 <= row <= len(frame):
         raise CourseError(f"{file} has rows 1 to {len(frame)}; there is no row {row}.")
     return dict(frame.iloc[row - 1])
@@ -203,11 +206,9 @@ def _date_status(text_value: str, start: str, end: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _plan() -> dict[str, list[dict[str, str]]]:
-    import pandas as pd
-
     from course.statistics import statistics_table
 
-    frame = pd.read_csv(data_folder() / "check_plan.csv", dtype=str, keep_default_na=False)
+    frame = read_data(data_folder() / "check_plan.csv")
     known = set(statistics_table()["statistic_id"])
     plan: dict[str, list[dict[str, str]]] = {}
     for number, row in enumerate(frame.to_dict("records"), start=1):

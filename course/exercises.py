@@ -93,9 +93,9 @@ def _most_covered_in_news() -> str:
 
 
 def _patrols_after(date: str) -> int:
-    from course.checking import _reference
+    from course.checking import reference_frame
 
-    return int((_reference("bomber_patrols.csv")["date"] > date).sum())
+    return int((reference_frame("bomber_patrols.csv")["date"] > date).sum())
 
 
 def _unclear_in_news() -> int:

@@ -35,13 +35,9 @@ def work_folder() -> Path:
     configured = os.environ.get("COURSE_WORK")
     if configured:
         return Path(configured).expanduser()
-    here = Path.cwd().resolve()
-    for folder in (here, *here.parents):
-        if (folder / "seeds").is_dir() and (folder / "notebooks").is_dir():
-            return folder / "my-work"
-    from course.paths import project_folder
+    from course.paths import course_folder_around, project_folder
 
-    return project_folder() / "my-work"
+    return (course_folder_around(Path.cwd()) or project_folder()) / "my-work"
 
 
 def on_binder() -> bool:

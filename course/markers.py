@@ -9,14 +9,13 @@ counted apart from the author's own words, because they are someone else's voice
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 from collections.abc import Mapping, Sequence
 
 from course.display import Shown, Table
 from course.errors import CourseError, unknown_name
-from course.paths import data_folder
+from course.paths import data_folder, read_data
 
 __all__ = ["CATEGORIES", "marker_words", "find_markers", "highlight", "marker_rates", "marker_examples", "compare_marking"]
 
@@ -27,12 +26,9 @@ _TINTS = {"hedge": "#cce4f2", "booster": "#f9ddc4", "evaluative": "#f5d0e3", "fi
 _QUOTE_SPAN = re.compile(r"[\"“][^\"”]*[\"”]")
 
 
-@functools.lru_cache(maxsize=1)
-def _words() -> tuple[tuple[str, str], ...]:
-    import csv
-
-    with (data_folder() / "marker_words.csv").open(encoding="utf-8") as handle:
-        return tuple((row["category"], row["word"]) for row in csv.DictReader(handle))
+def _words() -> list[tuple[str, str]]:
+    frame = read_data(data_folder() / "marker_words.csv")
+    return list(zip(frame["category"], frame["word"]))
 
 
 def marker_words(category: str | None = None) -> Table:
@@ -41,9 +37,7 @@ def marker_words(category: str | None = None) -> Table:
     >>> list(marker_words("call to action")["word"])
     ['need to', 'must', 'should', 'have to', 'instead of']
     """
-    import pandas as pd
-
-    frame = pd.read_csv(data_folder() / "marker_words.csv", dtype=str, keep_default_na=False)
+    frame = read_data(data_folder() / "marker_words.csv")
     if category is not None:
         _category(category)
         frame = frame[frame["category"] == category]
@@ -139,12 +133,16 @@ def marker_rates(extra: Mapping[str, Sequence[str]] | None = None) -> Table:
     """
     import pandas as pd
 
+    found = {}  # each text's words and markers, found once and then counted per category
+    for name in ("news", "opinion"):
+        paragraphs = _body(name)
+        found[name] = (sum(len(_WORD.findall(p.text)) for p in paragraphs),
+                       [m for p in paragraphs for m in find_markers(p.text, extra)])
     rows = []
     for category in CATEGORIES:
         for name in ("news", "opinion"):
-            paragraphs = _body(name)
-            words = sum(len(_WORD.findall(p.text)) for p in paragraphs)
-            markers = [m for p in paragraphs for m in find_markers(p.text, extra) if m["category"] == category]
+            words, everything = found[name]
+            markers = [m for m in everything if m["category"] == category]
             quoted = sum(bool(m["quoted"]) for m in markers)
             rows.append({"category": category, "text": name, "body words": words, "markers": len(markers),
                          "per 1,000 words": round(1000 * len(markers) / words, 1),

@@ -7,12 +7,11 @@ figure comes from. The file is written by hand; ``data/README.md`` explains ever
 
 from __future__ import annotations
 
-import functools
 import html
 
 from course.display import Shown, Table, filtered
 from course.errors import CourseError, unknown_name
-from course.paths import data_folder
+from course.paths import data_folder, read_data
 
 __all__ = ["statistics_table", "find_statistic", "show_statistic", "KINDS"]
 
@@ -20,12 +19,9 @@ KINDS = ("money", "count", "percentage", "distance", "volume", "multiple", "dura
          "date", "relative date", "period", "ranking")
 
 
-@functools.lru_cache(maxsize=1)
 def _frame():
-    import pandas as pd
-
     # Text everywhere: values mix numbers, dates and "not known", and must stay as written.
-    return pd.read_csv(data_folder() / "statistics.csv", dtype=str, keep_default_na=False)
+    return read_data(data_folder() / "statistics.csv")
 
 
 def statistics_table(source: str | None = None, kind: str | None = None) -> Table:
@@ -69,13 +65,10 @@ def find_statistic(statistic_id: str) -> dict[str, str]:
 
 def _normalise(statistic_id: str) -> str:
     """Accept 'news-p6-s1-n1' and capitals for 'news-p06-s01-n1', as with sentence IDs."""
-    parts = statistic_id.strip().lower().split("-")
-    if len(parts) == 4 and parts[1][:1] == "p" and parts[2][:1] == "s" and parts[3][:1] == "n":
-        try:
-            return f"{parts[0]}-p{int(parts[1][1:]):02d}-s{int(parts[2][1:]):02d}-n{int(parts[3][1:])}"
-        except ValueError:
-            pass
-    return statistic_id.strip()
+    from course.sources import normalise_id
+
+    sentence, _, number = statistic_id.strip().lower().rpartition("-n")
+    return f"{normalise_id(sentence)}-n{int(number)}" if sentence and number.isdigit() else statistic_id.strip()
 
 
 def show_statistic(statistic_id: str) -> Shown:

@@ -7,21 +7,18 @@ reference rows record, and, where the 2022 text made an expectation or forecast,
 
 from __future__ import annotations
 
-import functools
 import html
 
 from course.display import Shown, Table
 from course.errors import unknown_name
-from course.paths import data_folder
+from course.paths import data_folder, read_data
 
 __all__ = ["topics", "compare_topic", "topic_coverage", "expectations"]
 
 
-@functools.lru_cache(maxsize=1)
 def _frame():
-    import pandas as pd
-
-    return pd.read_csv(data_folder() / "then_and_now.csv", dtype=str, keep_default_na=False)
+    # Text everywhere: values mix numbers, dates and "not known", and must stay as written.
+    return read_data(data_folder() / "then_and_now.csv")
 
 
 def topics() -> list[str]:

@@ -9,12 +9,10 @@ year, period, vague or none). Reference events come from ``data/reference/events
 
 from __future__ import annotations
 
-import functools
 import io
 
-from course.display import Table
-from course.errors import unknown_name
-from course.paths import data_folder
+from course.display import Table, filtered
+from course.paths import data_folder, read_data
 
 __all__ = ["PRECISIONS", "timeline_table", "vague_times", "timeline_chart"]
 
@@ -22,23 +20,20 @@ PRECISIONS = ("day", "day, no year", "month", "season", "year", "period", "vague
 ORIGINS = ("news", "opinion", "reference")
 
 
-@functools.lru_cache(maxsize=1)
 def _text_events():
-    import pandas as pd
-
-    return pd.read_csv(data_folder() / "timeline.csv", dtype=str, keep_default_na=False)
+    return read_data(data_folder() / "timeline.csv")
 
 
 def _reference_events():
     import pandas as pd
 
-    from course.checking import _reference
+    from course.checking import reference_frame
 
     rows = []
-    for number, row in enumerate(_reference("events.csv").to_dict("records"), start=1):
+    for number, row in enumerate(reference_frame("events.csv").to_dict("records"), start=1):
         rows.append({"date": row["date"], "end_date": row["end_date"], "precision": row["date_precision"],
                      "event": row["event"], "origin": "reference", "where": f"events.csv row {number}"})
-    for number, row in enumerate(_reference("bomber_patrols.csv").to_dict("records"), start=1):
+    for number, row in enumerate(reference_frame("bomber_patrols.csv").to_dict("records"), start=1):
         rows.append({"date": row["date"], "end_date": row["end_date"], "precision": "day",
                      "event": f"Joint China–Russia bomber patrol ({row['area']})", "origin": "reference",
                      "where": f"bomber_patrols.csv row {number}"})
@@ -65,11 +60,8 @@ def timeline_table(source: str | None = None, with_reference: bool = False, sinc
 
     from course.sources import source_names
 
-    events = _text_events().rename(columns={"source": "origin", "sentence_id": "where"})
-    if source is not None:
-        if source not in source_names():
-            raise unknown_name("source", source, source_names())
-        events = events[events["origin"] == source]
+    events = filtered(_text_events(), "source", source, source_names(), "source")
+    events = events.rename(columns={"source": "origin", "sentence_id": "where"})
     columns = ["date", "end_date", "precision", "event", "origin", "where", "time_words", "how_resolved"]
     frame = events[columns]
     if with_reference:

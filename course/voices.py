@@ -7,11 +7,10 @@ them ("said", "according to"). Sentences with no voice row are in the author's o
 
 from __future__ import annotations
 
-import functools
 import io
 
 from course.display import Table, filtered
-from course.paths import data_folder
+from course.paths import data_folder, read_data
 
 __all__ = ["SPEAKER_TYPES", "SPEECH", "voices_table", "who_speaks", "voices_chart"]
 
@@ -20,11 +19,9 @@ SPEECH = ("direct quote", "partial quote", "paraphrase")
 AUTHOR = "the author's own voice (no attribution)"
 
 
-@functools.lru_cache(maxsize=1)
 def _frame():
-    import pandas as pd
-
-    return pd.read_csv(data_folder() / "voices.csv", dtype=str, keep_default_na=False)
+    # Text everywhere: values mix numbers, dates and "not known", and must stay as written.
+    return read_data(data_folder() / "voices.csv")
 
 
 def voices_table(source: str | None = None, speaker_type: str | None = None) -> Table:
