@@ -37,6 +37,13 @@ class Chart:
     smallest_font: float = 0.0
     """The smallest font size used in the picture, in points (tests keep it readable)."""
 
+    @classmethod
+    def from_figure(cls, figure, title: str, alt_text: str, source_line: str, table: Table) -> Chart:
+        """Render a finished matplotlib figure as PNG, keeping beside it what a reader needs."""
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png")
+        return cls(title, alt_text, source_line, table, buffer.getvalue(), smallest_font(figure))
+
     def __str__(self) -> str:
         return f"{self.title}\n\n{self.alt_text}\n\n{self.table}\n\n{self.source_line}"
 
@@ -149,8 +156,6 @@ def trade_chart() -> Chart:
     source_line = ("Source: China customs (GACC) full-year figures as reported by the publishers in "
                    "data/reference/trade_china_russia.csv; marked figures quoted from the two texts "
                    "(data/statistics.csv). Part-year figures are plotted at their year.")
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
 
     peak = series.frame.loc[series["value"].idxmax()]
     alt_text = (f"Line chart of China–Russia trade in goods by year, {years[0]} to {years[-1]}, in billion US dollars, "
@@ -166,7 +171,7 @@ def trade_chart() -> Chart:
     import pandas as pd
 
     table = Table(pd.DataFrame(rows).sort_values("year", kind="stable").reset_index(drop=True))
-    return Chart(title, alt_text, source_line, table, buffer.getvalue(), smallest_font(figure))
+    return Chart.from_figure(figure, title, alt_text, source_line, table)
 
 
 def patrols_chart() -> Chart:
@@ -210,8 +215,6 @@ def patrols_chart() -> Chart:
     axes.legend(fontsize=9, loc="lower right", framealpha=1)
     figure.text(0.01, 0.01, "Source: data/reference/bomber_patrols.csv; marked: data/statistics.csv.", fontsize=9, color="#333333")
     figure.tight_layout(rect=(0, 0.04, 1, 1))
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
     by_2024 = sum(date[:4] <= "2024" for date in dates)
     alt_text = (f"Step chart of the running count of joint China–Russia bomber patrols in the reference data: the first on "
                 f"{dates[0]}, {by_2024} by the end of 2024, {len(dates)} by {dates[-1]}. Marked: the news report's "
@@ -221,4 +224,4 @@ def patrols_chart() -> Chart:
     rows += [{"date": "2019" if source == "news" else "2019 to 2024", "patrols so far": y,
               "from": f"{statistic_id}: “{find_statistic(statistic_id)['quote']}”"} for source, statistic_id, _, y in marks]
     source_line = "Source: data/reference/bomber_patrols.csv (one row per patrol); marked figures from data/statistics.csv."
-    return Chart(title, alt_text, source_line, Table(pd.DataFrame(rows)), buffer.getvalue(), smallest_font(figure))
+    return Chart.from_figure(figure, title, alt_text, source_line, Table(pd.DataFrame(rows)))

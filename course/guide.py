@@ -7,10 +7,8 @@ answer, and the instructor notes (pitfalls, discussion rubrics, facilitation).
 
 from __future__ import annotations
 
-import json
 
 from course.lessons import lessons
-from course.paths import notebooks_folder
 
 __all__ = ["instructor_guide"]
 
@@ -56,18 +54,6 @@ def _relink(text: str) -> str:
     return re.sub(r"\]\((\d\d_[a-z0-9_]+\.ipynb)\)", r"](notebooks/\1)", text.replace("](../", "]("))
 
 
-def _instructor_notes(path) -> list[str]:
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    return [_relink("".join(c["source"]).replace("### Instructor note\n", "").strip())
-            for c in cells if "instructor" in c["metadata"].get("tags", [])]
-
-
-def _need_first(path) -> list[str]:
-    first = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
-    section = first.split("## What you need first", 1)[1] if "## What you need first" in first else ""
-    return [_relink(line[2:].strip()) for line in section.splitlines() if line.startswith("- ")]
-
-
 def instructor_guide() -> str:
     """The guide as Markdown.
 
@@ -80,13 +66,12 @@ def instructor_guide() -> str:
     exercises = _registry()
     parts = [_INTRO.replace("{total}", str(sum(lesson.minutes for lesson in lessons())))]
     for lesson in lessons():
-        path = notebooks_folder() / lesson.file
         parts.append(f"## {lesson.number} · {lesson.title} ({lesson.minutes} min)\n")
         parts.append(f"File: `notebooks/{lesson.file}`\n")
         parts.append("**Objectives**\n\n" + "\n".join(f"- {item}" for item in lesson.learn) + "\n")
-        need = _need_first(path)
-        if need:
-            parts.append("**Preparation (what students need first)**\n\n" + "\n".join(f"- {item}" for item in need) + "\n")
+        if lesson.need:
+            parts.append("**Preparation (what students need first)**\n\n"
+                         + "\n".join(f"- {_relink(item)}" for item in lesson.need) + "\n")
         own = [e for number, e in exercises.items() if number.startswith(lesson.number + ".")]
         if own:
             lines = []
@@ -100,7 +85,7 @@ def instructor_guide() -> str:
                     shown = str(answer)
                 lines.append(f"- **{exercise.id}** {exercise.question} **Answer:** {shown}. {exercise.explanation}")
             parts.append("**Exercises and answers**\n\n" + "\n".join(lines) + "\n")
-        notes = _instructor_notes(path)
-        if notes:
-            parts.append("**Instructor notes: pitfalls, rubrics, facilitation**\n\n" + "\n\n".join(notes) + "\n")
+        if lesson.instructor_notes:
+            parts.append("**Instructor notes: pitfalls, rubrics, facilitation**\n\n"
+                         + "\n\n".join(_relink(note) for note in lesson.instructor_notes) + "\n")
     return "\n".join(parts).rstrip() + "\n"

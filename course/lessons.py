@@ -32,11 +32,24 @@ class Lesson:
     title: str
     minutes: int
     learn: tuple[str, ...]
+    need: tuple[str, ...] = ()
+    instructor_notes: tuple[str, ...] = ()
+
+
+def _tagged_markdown(path: Path) -> list[tuple[str, list[str]]]:
+    """The Markdown cells of a notebook, each with its tags."""
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    return [("".join(cell["source"]), cell["metadata"].get("tags", []))
+            for cell in notebook["cells"] if cell["cell_type"] == "markdown"]
 
 
 def _markdown_cells(path: Path) -> list[str]:
-    notebook = json.loads(path.read_text(encoding="utf-8"))
-    return ["".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "markdown"]
+    return [text for text, _ in _tagged_markdown(path)]
+
+
+def _items(cell: str, heading: str) -> tuple[str, ...]:
+    """The bullet points of one section of a cell."""
+    return tuple(line[2:].strip() for line in _section(cell, heading).splitlines() if line.startswith("- "))
 
 
 def _section(cell: str, heading: str) -> str:
@@ -93,11 +106,13 @@ def lessons() -> list[Lesson]:
     """
     found = []
     for path in sorted(notebooks_folder().glob("[0-9][0-9]_*.ipynb")):
-        first = _markdown_cells(path)[0]
+        cells = _tagged_markdown(path)
+        first = cells[0][0]
         title = _TITLE.match(first)
         minutes = re.search(r"(\d+) minutes", _section(first, "## Time needed"))
-        learn = tuple(line[2:].strip() for line in _section(first, "## What you will learn").splitlines() if line.startswith("- "))
-        found.append(Lesson(title.group(1), path.name, title.group(2).strip(), int(minutes.group(1)), learn))
+        notes = tuple(text.replace("### Instructor note\n", "").strip() for text, tags in cells if "instructor" in tags)
+        found.append(Lesson(title.group(1), path.name, title.group(2).strip(), int(minutes.group(1)),
+                            _items(first, "## What you will learn"), _items(first, "## What you need first"), notes))
     return found
 
 

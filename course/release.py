@@ -16,7 +16,7 @@ from pathlib import Path
 from course.errors import CourseError
 from course.paths import project_folder
 
-__all__ = ["HIDDEN_TAGS", "MODES", "release", "student_notebook"]
+__all__ = ["HIDDEN_TAGS", "MODES", "release", "student_notebook", "prepare_folder"]
 
 HIDDEN_TAGS = ("instructor", "solution", "answer-key")
 MODES = ("student", "self-study")
@@ -95,6 +95,32 @@ def _clean(cell: dict) -> dict:
     return kept
 
 
+def prepare_folder(destination: str | Path, marker: str, what: str, force: bool = True) -> Path:
+    """Make ``destination`` ready for generated files, never at the cost of anyone's work.
+
+    It must lie outside the course and be new, empty, or an earlier output of the same kind (it holds
+    ``marker``); an earlier output is replaced only with ``force``, and its hidden entries (.git,
+    .gitignore) are kept, so a repository made from it keeps its history.
+    """
+    target = Path(destination).expanduser().resolve()
+    source = project_folder()
+    if target == source or source in target.parents:
+        raise CourseError(f"Choose a folder outside the course itself for the {what}; {str(target)!r} is inside it.")
+    if target.exists() and any(target.iterdir()):
+        if not (target / marker).exists():
+            raise CourseError(f"{str(target)!r} already holds files that are not a course {what}. Choose a new or empty "
+                              f"folder: the {what} never writes over other work.")
+        if not force:
+            raise CourseError(f"{str(target)!r} holds an earlier {what}. Run again with --force to replace it, "
+                              "or choose a new folder.")
+        for entry in target.iterdir():
+            if entry.name.startswith(".") and entry.name != marker:
+                continue
+            shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+    target.mkdir(parents=True, exist_ok=True)
+    return target
+
+
 def release(destination: str | Path, mode: str = "student", force: bool = False) -> list[Path]:
     """Write the student (or self-study) version of the course to ``destination``; return the notebooks written.
 
@@ -105,24 +131,8 @@ def release(destination: str | Path, mode: str = "student", force: bool = False)
         from course.errors import unknown_name
 
         raise unknown_name("mode", mode, MODES)
-    target = Path(destination).expanduser().resolve()
+    target = prepare_folder(destination, MARKER, "release", force)
     source = project_folder()
-    if target == source or source in target.parents:
-        raise CourseError(f"Choose a folder outside the course itself for the release; {str(target)!r} is inside it.")
-    if target.exists() and any(target.iterdir()):
-        if not (target / MARKER).exists():
-            raise CourseError(f"{str(target)!r} already holds files that are not a course release. Choose a new or empty "
-                              "folder: the release never writes over other work.")
-        if not force:
-            raise CourseError(f"{str(target)!r} holds an earlier release. Run again with --force to replace it, "
-                              "or choose a new folder.")
-        # Replace the release but keep hidden entries (.git, .gitignore): the folder may be the student
-        # repository that nbgitpuller pulls from, and its history must survive an update.
-        for entry in target.iterdir():
-            if entry.name.startswith(".") and entry.name != MARKER:
-                continue
-            shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
-    target.mkdir(parents=True, exist_ok=True)
     for name in _COPIED:
         path = source / name
         if path.is_dir():

@@ -13,7 +13,6 @@ import re
 import tempfile
 from pathlib import Path
 
-from course.errors import CourseError
 from course.paths import project_folder
 
 __all__ = ["build_site"]
@@ -34,15 +33,6 @@ def _page(title: str, body: str) -> str:
             f"</head><body style='max-width:60em;margin:auto;padding:1em;font-family:sans-serif'>{body}</body></html>\n")
 
 
-def _prepare(target: Path) -> None:
-    source = project_folder()
-    if target == source or source in target.parents:
-        raise CourseError(f"Choose a folder outside the course itself for the site; {str(target)!r} is inside it.")
-    if target.exists() and any(target.iterdir()) and not (target / _MARK).exists():
-        raise CourseError(f"{str(target)!r} already holds files that are not a course site. Choose a new or empty folder.")
-    target.mkdir(parents=True, exist_ok=True)
-
-
 def build_site(destination: str | Path, timeout: int = 120) -> list[Path]:
     """Run the student version of every lesson and write it as HTML to ``destination``; return the pages."""
     import nbformat
@@ -51,10 +41,9 @@ def build_site(destination: str | Path, timeout: int = 120) -> list[Path]:
     from nbconvert.preprocessors import ExecutePreprocessor
 
     from course.lessons import lessons
-    from course.release import student_notebook
+    from course.release import prepare_folder, student_notebook
 
-    target = Path(destination).expanduser().resolve()
-    _prepare(target)
+    target = prepare_folder(destination, _MARK, "site")
     notebooks = project_folder() / "notebooks"
     pages, items = [], []
     saved = os.environ.get("COURSE_WORK")

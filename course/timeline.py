@@ -9,8 +9,6 @@ year, period, vague or none). Reference events come from ``data/reference/events
 
 from __future__ import annotations
 
-import io
-
 from course.display import Table, filtered
 from course.paths import data_folder, read_data
 
@@ -107,7 +105,7 @@ def timeline_chart(since: int = 2003):
     """
     from matplotlib.figure import Figure
 
-    from course.charts import PALETTE, Chart, smallest_font
+    from course.charts import PALETTE, Chart
 
     table = timeline_table(with_reference=True, since=since).frame
     lanes = {"news": 2, "opinion": 1, "reference": 0}
@@ -143,8 +141,6 @@ def timeline_chart(since: int = 2003):
     figure.text(0.01, 0.01, "Filled: dated to the day or month. Hollow: season or year only. Lines: periods.\n"
                 "Source: data/timeline.csv; data/reference/events.csv and bomber_patrols.csv.", fontsize=9, color="#333333")
     figure.tight_layout(rect=(0, 0.09, 1, 1))
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
     def lane_words(origin: str, name: str) -> str:
         span = f", from {min(years[origin])} to {max(years[origin])}" if years[origin] else ""
         return f"{name}: {placed[origin]} events placed{span}, {unplaced[origin]} without a usable date"
@@ -154,4 +150,4 @@ def timeline_chart(since: int = 2003):
                 "A dashed line marks the news report's date, 2 January 2022.")
     source_line = "Source: data/timeline.csv (events in the texts, dates resolved) and data/reference/events.csv, bomber_patrols.csv."
     shown = Table(table[["date", "end_date", "precision", "event", "origin", "where"]])
-    return Chart(title, alt_text, source_line, shown, buffer.getvalue(), smallest_font(figure))
+    return Chart.from_figure(figure, title, alt_text, source_line, shown)

@@ -7,8 +7,6 @@ them ("said", "according to"). Sentences with no voice row are in the author's o
 
 from __future__ import annotations
 
-import io
-
 from course.display import Table, filtered
 from course.paths import data_folder, read_data
 
@@ -78,7 +76,7 @@ def voices_chart():
     """
     from matplotlib.figure import Figure
 
-    from course.charts import PALETTE, Chart, smallest_font
+    from course.charts import PALETTE, Chart
 
     table = who_speaks()
     frame = table.frame
@@ -104,10 +102,8 @@ def voices_chart():
     axes.grid(axis="x", color="#dddddd")
     figure.text(0.01, 0.01, "Source: data/voices.csv and the two texts' body sentences.", fontsize=9, color="#333333")
     figure.tight_layout(rect=(0, 0.04, 1, 1))
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
     describe = lambda name: "; ".join(f"{r.voice} {r._4}" for r in frame[frame["text"] == name].itertuples())  # noqa: E731
     alt_text = ("Horizontal bar chart comparing, for the news report and the opinion column, the share of body sentences "
                 f"in which each kind of voice speaks. News report: {describe('news')}. Opinion column: {describe('opinion')}.")
     source_line = "Source: data/voices.csv (every quotation and attributed claim) and the body sentences of both texts."
-    return Chart(title, alt_text, source_line, table, buffer.getvalue(), smallest_font(figure))
+    return Chart.from_figure(figure, title, alt_text, source_line, table)
