@@ -150,6 +150,15 @@ _STATE = """(() => {
 })()"""
 
 
+def _open_and_run_all(tools: DevTools, port: int, name: str) -> None:
+    """Open a lesson in JupyterLab, wait for its kernel, and start Run All Cells."""
+    tools.call("Page.navigate", url=f"http://127.0.0.1:{port}/lab/tree/notebooks/{name}?reset")
+    tools.wait_until(f"(() => {{ const p = {_PANEL}; return !!(p && p.sessionContext && p.sessionContext.session &&"
+                     " p.sessionContext.session.kernel && p.sessionContext.session.kernel.status === 'idle'); })()")
+    tools.evaluate(f"(() => {{ window.jupyterapp.shell.activateById({_PANEL}.id);"
+                   " return window.jupyterapp.commands.execute('notebook:run-all-cells'); })()")
+
+
 @pytest.mark.parametrize("lesson", LESSONS, ids=[path.stem for path in LESSONS])
 def test_every_lesson_runs_in_the_browser_with_widgets_and_figures(browser, lesson):
     tools, port = browser
@@ -158,12 +167,7 @@ def test_every_lesson_runs_in_the_browser_with_widgets_and_figures(browser, less
     expected_widgets = sum(("quiz(" in c or "answer_box(" in c) for c in code)
     expected_images = sum(("_chart()" in c) for c in code)
     try:
-        tools.call("Page.navigate", url=f"http://127.0.0.1:{port}/lab/tree/notebooks/{lesson.name}?reset")
-        tools.wait_until(f"(() => {{ const p = {_PANEL};"
-                         " return !!(p && p.sessionContext && p.sessionContext.session &&"
-                         " p.sessionContext.session.kernel && p.sessionContext.session.kernel.status === 'idle'); })()")
-        tools.evaluate(f"(() => {{ window.jupyterapp.shell.activateById({_PANEL}.id);"
-                       " return window.jupyterapp.commands.execute('notebook:run-all-cells'); })()")
+        _open_and_run_all(tools, port, lesson.name)
         state = tools.wait_until(f"(() => {{ const s = {_STATE}; return s && !s.busy && !s.running &&"
                                  " s.cells.every(c => c.count !== null) ? s : null; })()", seconds=240)
         state = tools.wait_until(f"(() => {{ const s = {_STATE}; return s.widgets >= {expected_widgets} &&"
@@ -193,11 +197,7 @@ def _key(tools: DevTools, key: str, code: int) -> None:
 def test_a_quiz_can_be_answered_with_the_keyboard_alone(browser):
     """Tab from one answer button to the next, Enter to press it: feedback appears in words."""
     tools, port = browser
-    tools.call("Page.navigate", url=f"http://127.0.0.1:{port}/lab/tree/notebooks/00_start_here.ipynb?reset")
-    tools.wait_until(f"(() => {{ const p = {_PANEL}; return !!(p && p.sessionContext && p.sessionContext.session &&"
-                     " p.sessionContext.session.kernel && p.sessionContext.session.kernel.status === 'idle'); })()")
-    tools.evaluate(f"(() => {{ window.jupyterapp.shell.activateById({_PANEL}.id);"
-                   " return window.jupyterapp.commands.execute('notebook:run-all-cells'); })()")
+    _open_and_run_all(tools, port, "00_start_here.ipynb")
     tools.wait_until("[...document.querySelectorAll('button')].some(b => b.innerText.trim() === 'Answer a')")
     tools.evaluate("(() => { const b = [...document.querySelectorAll('button')].find(b => b.innerText.trim() === 'Answer a');"
                    " b.scrollIntoView({block: 'center'}); b.focus(); return true; })()")
