@@ -1,9 +1,9 @@
 """Where the course's files live: the project folder holding ``seeds/``, ``data/`` and ``notebooks/``.
 
 Looked for, in order: the folder named by the environment variable ``COURSE_HOME``; the parent
-of this package (the usual case: ``requirements.txt`` installs the package in place with
-``-e .``); and the current folder and its parents (Binder also installs a copy of the package
-with ``pip install .``, and its notebooks run inside the project folder).
+of this package (when it is imported from the course folder itself, as by the tests and the
+``python -m course`` commands); and the current folder and its parents (the usual case in a
+lesson: ``requirements.txt`` installs a copy of the package, and notebooks run inside the course).
 Data files are read here too, once per session each (``read_data``).
 """
 

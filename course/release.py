@@ -21,7 +21,8 @@ __all__ = ["HIDDEN_TAGS", "MODES", "release", "student_notebook", "prepare_folde
 HIDDEN_TAGS = ("instructor", "solution", "answer-key")
 MODES = ("student", "self-study")
 MARKER = ".course-release"
-_COPIED = ("GLOSSARY.md", "LICENSE-CONTENT.md", "requirements.txt", "pyproject.toml", "runtime.txt", "LICENSE", "course", "data", "seeds")
+_COPIED = ("GLOSSARY.md", "LICENSE-CONTENT.md", "requirements.txt", "pyproject.toml", "runtime.txt", "LICENSE", "course",
+           "jupyter-config", "data", "seeds")
 _STUDENT_README = """# Reading sources critically: China–Russia military cooperation
 
 A course of Jupyter notebooks: you read two texts about China–Russia military cooperation the way a

@@ -5,6 +5,7 @@ import socket
 import subprocess
 import sys
 import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -24,8 +25,8 @@ def bash_blocks(text: str) -> list[str]:
 def test_every_requirement_is_pinned_exactly():
     lines = [line.strip() for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()]
     packages = [line for line in lines if line and not line.startswith("#")]
-    assert "-e ." in packages, "the course package must be installed from the same file"
-    loose = [line for line in packages if line != "-e ." and not re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[A-Za-z0-9_.+\-]+", line)]
+    assert "." in packages, "the course package must be installed from the same file"
+    loose = [line for line in packages if line != "." and not re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[A-Za-z0-9_.+\-]+", line)]
     assert not loose, f"not pinned with ==: {loose}"
     names = {line.split("==")[0].lower() for line in packages if "==" in line}
     assert {"jupyterlab", "pandas", "matplotlib", "ipywidgets", "nbval", "pytest"} <= names
@@ -45,8 +46,8 @@ def test_readme_gives_the_two_commands_and_ci_runs_the_second_verbatim():
 
 def test_binder_uses_the_same_requirements_and_a_supported_python():
     # repo2docker's documented rules: a binder/ folder would hide the root files; runtime.txt picks Python
-    # (without it, Python 3.10, too old for these pins); a local reference like `-e .` makes it install
-    # requirements.txt after copying the course, so the package can be found.
+    # (without it, Python 3.10, too old for these pins); with a pyproject.toml it installs requirements.txt
+    # after copying the course, so the local reference `.` can be found.
     assert not (ROOT / "binder").exists() and not (ROOT / ".binder").exists()
     runtime = (ROOT / "runtime.txt").read_text(encoding="utf-8").strip()
     assert runtime == "python-3.11"
@@ -57,8 +58,29 @@ def test_binder_uses_the_same_requirements_and_a_supported_python():
     assert link and link.group(0).endswith("urlpath=lab/tree/notebooks/00_start_here.ipynb")
 
 
+def _data_files() -> dict[str, list[str]]:
+    with (ROOT / "pyproject.toml").open("rb") as handle:
+        return tomllib.load(handle)["tool"]["setuptools"]["data-files"]
+
+
+def test_the_jupyterlab_settings_are_installed_with_the_course():
+    # The settings reach JupyterLab only from the environment's own folders; the browser test checks their effect.
+    import json
+
+    for destination, sources in _data_files().items():
+        for source in sources:
+            settings = json.loads((ROOT / source).read_text(encoding="utf-8"))
+            installed = Path(sys.prefix) / destination / Path(source).name
+            assert installed.exists(), (f"{installed} is missing: install the course with "
+                                        "'pip install -r requirements.txt' (not 'pip install -e .')")
+            assert json.loads(installed.read_text(encoding="utf-8")) == settings, f"{installed} is out of date: reinstall"
+    lab = json.loads((ROOT / "jupyter-config" / "jupyter_lab_config.json").read_text(encoding="utf-8"))["LabApp"]
+    assert lab == {"news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate",
+                   "extension_manager": "readonly"}
+
+
 def test_course_is_found_from_the_notebooks_folder_when_installed_as_a_copy(tmp_path):
-    # Binder runs `pip install .` after `-e .`: the package then lives outside the course folder.
+    # requirements.txt installs a copy of the package (`.`): it lives outside the course folder.
     import shutil
 
     shutil.copytree(ROOT / "course", tmp_path / "site" / "course", ignore=shutil.ignore_patterns("__pycache__"))
@@ -89,7 +111,7 @@ print(repr((touched, heavy, course.__all__)))
 def test_importing_course_does_no_work_and_writes_nothing(tmp_path):
     before = sorted(p.name for p in tmp_path.iterdir())
     result = subprocess.run([sys.executable, "-B", "-c", IMPORT_PROBE], cwd=tmp_path, capture_output=True, text=True,
-                            env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}, timeout=120)
+                            env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}, timeout=120)
     assert result.returncode == 0, result.stderr
     touched, heavy, exported = eval(result.stdout)
     assert touched == [], f"import course opened files: {touched}"

@@ -1,6 +1,7 @@
 """python -m course release: a student version with no answer in it, a self-study version, made safely and the same every time."""
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -116,7 +117,8 @@ def test_both_versions_run_from_a_clean_kernel(version, student, self_study):
     folder = student if version == "student" else self_study
     result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax",
                              "--nbval-current-env", "--nbval-cell-timeout=120", str(folder / "notebooks")],
-                            cwd=folder, capture_output=True, text=True, timeout=900)
+                            cwd=folder, env={**os.environ, "PYTHONPATH": str(folder)},  # the copy's own package
+                            capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout[-3000:]
     summary = result.stdout.strip().splitlines()[-1]
     assert " passed" in summary and "failed" not in summary and "error" not in summary, summary
@@ -145,6 +147,14 @@ def test_the_student_copy_has_its_own_readme_and_licences_but_no_guide_generator
         assert (student / target).exists(), target
     assert (student / "LICENSE-CONTENT.md").exists() and (student / "LICENSE").exists()
     assert not (student / "course" / "guide.py").exists()
+
+
+def test_the_student_copy_installs_with_its_jupyterlab_settings(student):
+    import tomllib
+
+    with (student / "pyproject.toml").open("rb") as handle:
+        data_files = tomllib.load(handle)["tool"]["setuptools"]["data-files"]
+    assert data_files and all((student / source).is_file() for sources in data_files.values() for source in sources)
 
 
 def test_without_the_guide_generator_the_command_explains_itself(monkeypatch, capsys):
