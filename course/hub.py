@@ -18,7 +18,7 @@ def nbgitpuller_link(hub: str, repository: str, branch: str = "main", lesson: st
     """The link to give students: it pulls ``repository`` into their home on ``hub`` and opens ``lesson``.
 
     >>> nbgitpuller_link("https://hub.example.edu", "https://github.com/teacher/student-version")
-    'https://hub.example.edu/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fteacher%2Fstudent-version&branch=main&urlpath=lab%2Ftree%2Fstudent-version%2Fnotebooks%2F00_start_here.ipynb'
+    'https://hub.example.edu/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fteacher%2Fstudent-version&branch=main&targetpath=student-version&urlpath=lab%2Ftree%2Fstudent-version%2Fnotebooks%2F00_start_here.ipynb'
     >>> nbgitpuller_link("hub.example.edu", "https://github.com/teacher/student-version")
     Traceback (most recent call last):
     ...
@@ -28,7 +28,8 @@ def nbgitpuller_link(hub: str, repository: str, branch: str = "main", lesson: st
         if not isinstance(value, str) or urlparse(value).scheme not in ("http", "https") or not urlparse(value).netloc:
             example = "https://hub.example.edu" if name == "hub" else "https://github.com/teacher/student-version"
             raise CourseError(f"The {name} address must start with https:// (or http://), like {example!r}; got {value!r}.")
+    # Name the folder in the link: nbgitpuller's own default keeps a ".git" ending, and the lesson would not open.
     folder = urlparse(repository).path.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
     target = f"lab/tree/{folder}/notebooks/{lesson}"
     return (f"{hub.rstrip('/')}/hub/user-redirect/git-pull?repo={quote(repository, safe='')}"
-            f"&branch={quote(branch, safe='')}&urlpath={quote(target, safe='')}")
+            f"&branch={quote(branch, safe='')}&targetpath={quote(folder, safe='')}&urlpath={quote(target, safe='')}")

@@ -2,7 +2,8 @@
 
 Checked in the page, not assumed: every code cell ran, no error output (except the lesson 00
 demonstration tagged ``raises-exception``), every widget rendered, every chart shown as an image
-with alt text. A screenshot of a failing lesson is kept in ``build/browser-screenshots/``.
+with alt text. A screenshot of a failing lesson is kept in ``build/browser-screenshots/``. Also
+tried as users would: the README's launch address, a quiz by keyboard, and the JupyterHub link.
 
 Chromium is driven through its DevTools protocol with ``websocket-client`` (already installed with
 Jupyter), so no test tool downloads a browser of its own. Without Chromium the test is skipped
@@ -20,8 +21,10 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -90,6 +93,28 @@ class DevTools:
         raise TimeoutError(f"waited {seconds} s for: {expression[:80]}")
 
 
+def _start_lab(root: Path, env: dict[str, str]) -> tuple[subprocess.Popen, int]:
+    """JupyterLab from this environment (with the settings the course installs), serving ``root`` on loopback."""
+    port = _free_port()
+    lab = subprocess.Popen([sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
+                            "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--ServerApp.password=",
+                            "--ServerApp.disable_check_xsrf=True", "--LabApp.expose_app_in_browser=True",
+                            f"--ServerApp.root_dir={root}", "--allow-root"],
+                           cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _wait_for(f"http://127.0.0.1:{port}/api/status")
+    return lab, port
+
+
+def _stop(*processes: subprocess.Popen) -> None:
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
     home = tmp_path_factory.mktemp("browser")
@@ -99,20 +124,15 @@ def browser(tmp_path_factory):
     (settings / "@jupyterlab" / "notebook-extension").mkdir(parents=True)
     (settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings").write_text(
         json.dumps({"windowingMode": "none"}), encoding="utf-8")
-    lab_port, debug_port = _free_port(), _free_port()
+    debug_port = _free_port()
     env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(settings), "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
            "COURSE_WORK": str(home / "my-work")}
-    lab = subprocess.Popen([sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={lab_port}",
-                            "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--ServerApp.password=",
-                            "--ServerApp.disable_check_xsrf=True", "--LabApp.expose_app_in_browser=True",
-                            f"--ServerApp.root_dir={project_folder()}", "--allow-root"],
-                           env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    lab, lab_port = _start_lab(project_folder(), env)
     chrome = subprocess.Popen([BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                                "--disable-background-networking", "--disable-component-update", "--window-size=1300,1000",
                                f"--remote-debugging-port={debug_port}", f"--user-data-dir={home / 'chrome'}", "about:blank"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        _wait_for(f"http://127.0.0.1:{lab_port}/api/status")
         _wait_for(f"http://127.0.0.1:{debug_port}/json/version")
         with urllib.request.urlopen(f"http://127.0.0.1:{debug_port}/json/list", timeout=10) as response:
             page = next(t for t in json.load(response) if t["type"] == "page")
@@ -120,13 +140,7 @@ def browser(tmp_path_factory):
         tools.call("Page.enable")
         yield tools, lab_port
     finally:
-        chrome.terminate()
-        lab.terminate()
-        for process in (chrome, lab):
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        _stop(chrome, lab)
 
 
 # The notebook panel in the main area (shell.currentWidget stays empty in a page that never had focus).
@@ -149,13 +163,13 @@ _STATE = """(() => {
 })()"""
 
 
-def _open(tools: DevTools, port: int, path: str) -> None:
+def _open(tools: DevTools, port: int, path: str, reset: bool = True) -> None:
     """Open a JupyterLab address (``lab/tree/notebooks/…``) and wait until its notebook's kernel is ready."""
     # After a key press the page has a user gesture, and a changed notebook would hold the page with a
     # "Leave site?" dialog: the test never saves, so mark the notebooks unchanged first.
     tools.evaluate("window.jupyterapp && [...window.jupyterapp.shell.widgets('main')]"
                    ".forEach(w => { if (w.context) w.context.model.dirty = false; })")
-    tools.call("Page.navigate", url=f"http://127.0.0.1:{port}/{path}?reset")
+    tools.call("Page.navigate", url=f"http://127.0.0.1:{port}/{path}" + ("?reset" if reset else ""))
     tools.wait_until(f"(() => {{ const p = {_PANEL}; return !!(p && p.sessionContext && p.sessionContext.session &&"
                      " p.sessionContext.session.kernel && p.sessionContext.session.kernel.status === 'idle'); })()")
 
@@ -238,3 +252,98 @@ def test_the_readme_launch_address_opens_lesson_00_with_no_news_question(browser
                                   ".then(r => r.json()).then(d => d.schema.properties)")
     assert notification["fetchNews"]["default"] == "false" and notification["checkForUpdates"]["default"] is False
     assert tools.evaluate("fetch('/lab/api/update').then(r => r.json())") == {"notification": None}
+
+
+class _GitOverHttp(BaseHTTPRequestHandler):
+    """Serves the git repositories in ``root`` the way GitHub does (git's smart HTTP), through `git http-backend`."""
+
+    root = ""
+
+    def _backend(self) -> None:
+        path, _, query = self.path.partition("?")
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        env = {**os.environ, "GIT_PROJECT_ROOT": self.root, "GIT_HTTP_EXPORT_ALL": "1", "PATH_INFO": path,
+               "QUERY_STRING": query, "REQUEST_METHOD": self.command, "CONTENT_TYPE": self.headers.get("Content-Type", ""),
+               "CONTENT_LENGTH": str(len(body)), "GIT_PROTOCOL": self.headers.get("Git-Protocol", ""),
+               "REMOTE_ADDR": "127.0.0.1"}
+        output = subprocess.run(["git", "http-backend"], input=body, env=env, capture_output=True).stdout
+        head, _, content = output.partition(b"\r\n\r\n")
+        headers = [line.split(":", 1) for line in head.decode().split("\r\n") if ":" in line]
+        status = next((int(value.split()[0]) for name, value in headers if name.lower() == "status"), 200)
+        self.send_response(status)
+        for name, value in headers:
+            if name.lower() != "status":
+                self.send_header(name, value.strip())
+        self.send_header("Content-Length", str(len(content)))
+        self.end_headers()
+        self.wfile.write(content)
+
+    do_GET = do_POST = _backend
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_the_hub_link_copies_the_student_version_home_and_keeps_the_students_changes(browser, tmp_path):
+    """The JupyterHub path on this machine: the `hub-link` link opened on a JupyterLab with nbgitpuller from this
+    environment (a hub adds only its login in front), pulling the student version from a git server on loopback.
+    """
+    from course.hub import nbgitpuller_link
+    from course.release import release
+
+    tools, _ = browser
+    source, bare, home = tmp_path / "student-version", tmp_path / "served" / "student-version.git", tmp_path / "home"
+
+    def git(*args: str, cwd: Path = source) -> None:
+        subprocess.run(["git", "-c", "user.name=Instructor", "-c", "user.email=instructor@example.edu", *args],
+                       cwd=cwd, check=True, capture_output=True)
+
+    release(source)
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-qm", "Student version")
+    git("clone", "-q", "--bare", str(source), str(bare), cwd=tmp_path)
+    files = ThreadingHTTPServer(("127.0.0.1", 0), type("Served", (_GitOverHttp,), {"root": str(bare.parent)}))
+    threading.Thread(target=files.serve_forever, daemon=True).start()
+    home.mkdir()
+    # As on a hub: the course installed in the environment, found from the student's copy; no proxy for loopback.
+    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "COURSE_WORK")}
+    env.update(HOME=str(home), NO_PROXY="127.0.0.1,localhost", no_proxy="127.0.0.1,localhost")
+    lab, port = _start_lab(home, env)
+    try:
+        link = nbgitpuller_link(f"http://127.0.0.1:{port}", f"http://127.0.0.1:{files.server_port}/student-version.git")
+        path = link.split("/hub/user-redirect/", 1)[1]
+        try:
+            _open(tools, port, path, reset=False)
+        except TimeoutError:
+            print("PAGE:", tools.evaluate("location.href"), tools.evaluate("document.body.innerText")[:3000])
+            raise
+        assert tools.evaluate(f"{_PANEL}.context.path") == "student-version/notebooks/00_start_here.ipynb"
+        tools.evaluate(f"(() => {{ window.jupyterapp.shell.activateById({_PANEL}.id);"
+                       " return window.jupyterapp.commands.execute('notebook:run-all-cells'); })()")
+        state = tools.wait_until(f"(() => {{ const s = {_STATE}; return s && !s.busy && !s.running &&"
+                                 " s.cells.every(c => c.count !== null) ? s : null; })()", seconds=240)
+        assert all(c["errors"] == 0 or "raises-exception" in c["tags"] for c in state["cells"])
+
+        copy = home / "student-version"
+        lesson = copy / "notebooks" / "01_meet_the_sources.ipynb"
+        mine = json.loads(lesson.read_text(encoding="utf-8"))
+        mine["cells"].append({"cell_type": "markdown", "id": "student-note", "metadata": {}, "source": "My own note."})
+        lesson.write_text(json.dumps(mine, indent=1), encoding="utf-8")
+        (copy / "my-work").mkdir(exist_ok=True)
+        (copy / "my-work" / "notes.md").write_text("My notes.", encoding="utf-8")
+        (source / "GLOSSARY.md").write_text((source / "GLOSSARY.md").read_text(encoding="utf-8") + "\nAn update.\n",
+                                            encoding="utf-8")
+        theirs = json.loads((source / lesson.relative_to(copy)).read_text(encoding="utf-8"))
+        theirs["cells"][0]["source"] = "".join(theirs["cells"][0]["source"]) + "\n\nAn update."
+        (source / lesson.relative_to(copy)).write_text(json.dumps(theirs, indent=1), encoding="utf-8")
+        git("commit", "-qam", "An update")
+        git("push", "-q", str(bare), "main")
+
+        _open(tools, port, path, reset=False)
+        assert (copy / "GLOSSARY.md").read_text(encoding="utf-8").endswith("An update.\n")
+        assert "My own note." in lesson.read_text(encoding="utf-8"), "the student's change was overwritten"
+        assert (copy / "my-work" / "notes.md").read_text(encoding="utf-8") == "My notes."
+    finally:
+        files.shutdown()
+        _stop(lab)

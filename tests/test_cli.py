@@ -124,6 +124,6 @@ def test_hub_link_prints_an_nbgitpuller_link_and_explains_a_bad_address(root):
     result = run("hub-link", "https://hub.example.edu", "https://github.com/t/student-version", cwd=root)
     assert result.returncode == 0
     assert result.stdout.startswith("https://hub.example.edu/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com")
-    assert "urlpath=lab%2Ftree%2Fstudent-version%2Fnotebooks%2F00_start_here.ipynb" in result.stdout
+    assert "targetpath=student-version&urlpath=lab%2Ftree%2Fstudent-version%2Fnotebooks%2F00_start_here.ipynb" in result.stdout
     bad = run("hub-link", "hub", "https://github.com/t/s", cwd=root)
     assert bad.returncode == 2 and "must start with https://" in bad.stderr and "Traceback" not in bad.stderr
