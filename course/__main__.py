@@ -1,4 +1,4 @@
-"""Command line: ``python -m course lessons | sentences | log NAME | statistics | checks | release DEST``.
+"""Command line: ``python -m course lessons | sentences | log NAME | statistics | checks | release DEST | …``.
 
 For instructors and maintainers: print the lesson table, the sentence IDs, a cleaning log, the cited
 statistics, or the check of every statistic against the reference data (to prepare a class).
@@ -41,11 +41,15 @@ def main(argv: list[str] | None = None) -> int:
     hub.add_argument("hub", help="the hub's address, like https://hub.example.edu")
     hub.add_argument("repository", help="the repository holding the student version, like https://github.com/teacher/student-version")
     hub.add_argument("--branch", default="main", help="the branch to pull (default: main)")
+    binder = commands.add_parser("binder-link", help="print the Binder link (and README badge) that opens lesson 00")
+    binder.add_argument("repository", help="the GitHub repository, like teacher/student-version")
+    binder.add_argument("--branch", default="main", help="the branch to build (default: main)")
     commands.add_parser("guide", help="print the instructor guide (Markdown), as in INSTRUCTOR_GUIDE.md")
     release = commands.add_parser("release", help="write the student version of the course to a new folder")
     release.add_argument("destination", help="a new or empty folder, outside the course")
     release.add_argument("--self-study", action="store_true", help="keep solutions and notes, folded away, for learners on their own")
     release.add_argument("--force", action="store_true", help="replace an earlier release in the same folder")
+    release.add_argument("--binder", metavar="OWNER/NAME", help="the GitHub repository the copy goes to: its README gets a Binder link")
     args = parser.parse_args(argv)
     try:
         if args.command == "lessons":
@@ -74,6 +78,11 @@ def main(argv: list[str] | None = None) -> int:
             from course.hub import nbgitpuller_link
 
             print(nbgitpuller_link(args.hub, args.repository, args.branch))
+        elif args.command == "binder-link":
+            from course.hub import binder_link
+
+            link = binder_link(args.repository, args.branch)
+            print(f"{link}\n\nFor a README: [![Launch on Binder](https://mybinder.org/badge_logo.svg)]({link})")
         elif args.command == "guide":
             try:
                 from course.guide import instructor_guide
@@ -85,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
             from course.release import describe, release as make_release
 
             mode = "self-study" if args.self_study else "student"
-            print(describe(make_release(args.destination, mode, force=args.force), mode))
+            print(describe(make_release(args.destination, mode, force=args.force, binder=args.binder), mode))
         else:
             from course.checking import check_table, show_tolerances
 

@@ -1,8 +1,9 @@
-"""Links for an institution's JupyterHub: an nbgitpuller link that puts a copy of the course in each
-student's home folder and opens the first lesson.
+"""Links that open the course for a class: on an institution's JupyterHub, or on Binder.
 
-nbgitpuller (installed on the hub) clones the repository on the first click and, on later clicks,
-merges new commits without overwriting files the student has changed.
+The JupyterHub link is an nbgitpuller link: nbgitpuller (installed with the course) clones the
+repository into the student's home on the first click and, on later clicks, merges new commits
+without overwriting files the student has changed. The Binder link builds the repository on
+mybinder.org and opens lesson 00.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from urllib.parse import quote, urlparse
 
 from course.errors import CourseError
 
-__all__ = ["nbgitpuller_link"]
+__all__ = ["nbgitpuller_link", "binder_link"]
 
 
 def nbgitpuller_link(hub: str, repository: str, branch: str = "main", lesson: str = "00_start_here.ipynb") -> str:
@@ -33,3 +34,25 @@ def nbgitpuller_link(hub: str, repository: str, branch: str = "main", lesson: st
     target = f"lab/tree/{folder}/notebooks/{lesson}"
     return (f"{hub.rstrip('/')}/hub/user-redirect/git-pull?repo={quote(repository, safe='')}"
             f"&branch={quote(branch, safe='')}&targetpath={quote(folder, safe='')}&urlpath={quote(target, safe='')}")
+
+
+def binder_link(repository: str, branch: str = "main", lesson: str = "00_start_here.ipynb") -> str:
+    """The Binder link that builds a GitHub ``repository`` (``owner/name`` or its address) and opens ``lesson``.
+
+    >>> binder_link("teacher/student-version")
+    'https://mybinder.org/v2/gh/teacher/student-version/main?urlpath=lab/tree/notebooks/00_start_here.ipynb'
+    >>> binder_link("https://github.com/teacher/student-version.git", branch="spring")
+    'https://mybinder.org/v2/gh/teacher/student-version/spring?urlpath=lab/tree/notebooks/00_start_here.ipynb'
+    >>> binder_link("student-version")
+    Traceback (most recent call last):
+    ...
+    course.errors.CourseError: Give the GitHub repository as owner/name, like 'teacher/student-version' (or its https://github.com/ address); got 'student-version'.
+    """
+    text = repository.strip() if isinstance(repository, str) else ""
+    if urlparse(text).scheme in ("http", "https"):
+        text = urlparse(text).path if urlparse(text).netloc in ("github.com", "www.github.com") else ""
+    parts = [part for part in text.strip("/").removesuffix(".git").split("/") if part]
+    if len(parts) != 2 or not all(part.replace("-", "").replace("_", "").replace(".", "").isalnum() for part in parts):
+        raise CourseError("Give the GitHub repository as owner/name, like 'teacher/student-version' "
+                          f"(or its https://github.com/ address); got {repository!r}.")
+    return f"https://mybinder.org/v2/gh/{parts[0]}/{parts[1]}/{quote(branch, safe='')}?urlpath=lab/tree/notebooks/{lesson}"

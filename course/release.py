@@ -16,7 +16,7 @@ from pathlib import Path
 from course.errors import CourseError
 from course.paths import project_folder
 
-__all__ = ["HIDDEN_TAGS", "MODES", "release", "student_notebook", "prepare_folder"]
+__all__ = ["HIDDEN_TAGS", "MODES", "release", "student_notebook", "student_readme", "prepare_folder"]
 
 HIDDEN_TAGS = ("instructor", "solution", "answer-key")
 MODES = ("student", "self-study")
@@ -29,7 +29,7 @@ A course of Jupyter notebooks: you read two texts about China–Russia military 
 fact-checker does. No Python is needed: open a lesson in `notebooks/` and press Shift-Enter from top to bottom,
 starting with `00_start_here.ipynb`.
 
-- Your written answers are saved in `my-work/` in this folder. On Binder, nothing is kept when the session
+{binder}- Your written answers are saved in `my-work/` in this folder. On Binder, nothing is kept when the session
   ends: run `export_journal("Your Name")` and download the file before you leave (lesson 00 shows how).
 - Words the course uses are explained in [GLOSSARY.md](GLOSSARY.md).
 - To run the course on your own computer (Python 3.11 or newer), in this folder:
@@ -122,16 +122,35 @@ def prepare_folder(destination: str | Path, marker: str, what: str, force: bool 
     return target
 
 
-def release(destination: str | Path, mode: str = "student", force: bool = False) -> list[Path]:
+def student_readme(binder: str | None = None) -> str:
+    """The README of a student copy; with ``binder`` (a GitHub ``owner/name``), it opens with a Binder launch link.
+
+    >>> "mybinder.org/v2/gh/teacher/student-version/main" in student_readme("teacher/student-version")
+    True
+    >>> "mybinder" in student_readme()
+    False
+    """
+    line = ""
+    if binder:
+        from course.hub import binder_link
+
+        line = (f"- Open the course in your browser, nothing to install: [![Launch on Binder]"
+                f"(https://mybinder.org/badge_logo.svg)]({binder_link(binder)})\n")
+    return _STUDENT_README.replace("{binder}", line)
+
+
+def release(destination: str | Path, mode: str = "student", force: bool = False, binder: str | None = None) -> list[Path]:
     """Write the student (or self-study) version of the course to ``destination``; return the notebooks written.
 
     The folder must be new or empty, or an earlier release (then ``force=True`` replaces it):
-    the command never writes over anyone's work.
+    the command never writes over anyone's work. ``binder`` (the GitHub ``owner/name`` the copy will be
+    pushed to) puts a Binder launch link in its README.
     """
     if mode not in MODES:
         from course.errors import unknown_name
 
         raise unknown_name("mode", mode, MODES)
+    readme = student_readme(binder)  # a bad repository name stops the release before anything is written
     target = prepare_folder(destination, MARKER, "release", force)
     source = project_folder()
     for name in _COPIED:
@@ -142,7 +161,7 @@ def release(destination: str | Path, mode: str = "student", force: bool = False)
                             ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "guide.py"))
         elif path.exists():
             shutil.copy2(path, target / name)
-    (target / "README.md").write_text(_STUDENT_README, encoding="utf-8")
+    (target / "README.md").write_text(readme, encoding="utf-8")
     written = []
     (target / "notebooks").mkdir()
     for path in sorted((source / "notebooks").glob("[0-9][0-9]_*.ipynb")):

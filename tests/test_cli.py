@@ -120,6 +120,15 @@ def test_statistics_csv_matches_the_data_file(root):
         assert list(csv.DictReader(io.StringIO(result.stdout))) == list(csv.DictReader(handle))
 
 
+def test_binder_link_prints_the_link_and_a_badge_and_explains_a_bad_name(root):
+    result = run("binder-link", "https://github.com/t/student-version", cwd=root)
+    link = "https://mybinder.org/v2/gh/t/student-version/main?urlpath=lab/tree/notebooks/00_start_here.ipynb"
+    assert result.returncode == 0 and result.stdout.splitlines()[0] == link
+    assert f"(https://mybinder.org/badge_logo.svg)]({link})" in result.stdout
+    bad = run("binder-link", "https://gitlab.com/t/s", cwd=root)
+    assert bad.returncode == 2 and "owner/name" in bad.stderr and "Traceback" not in bad.stderr
+
+
 def test_hub_link_prints_an_nbgitpuller_link_and_explains_a_bad_address(root):
     result = run("hub-link", "https://hub.example.edu", "https://github.com/t/student-version", cwd=root)
     assert result.returncode == 0

@@ -54,8 +54,10 @@ def test_binder_uses_the_same_requirements_and_a_supported_python():
     with (ROOT / "pyproject.toml").open("rb") as handle:
         requires = tomllib.load(handle)["project"]["requires-python"]
     assert requires == ">=3.11"
+    from course.hub import binder_link
+
     link = re.search(r"https://mybinder\.org/v2/gh/[^)\s]+", readme())
-    assert link and link.group(0).endswith("urlpath=lab/tree/notebooks/00_start_here.ipynb")
+    assert link and link.group(0) == binder_link("OWNER/REPOSITORY"), "the README's link is the one binder-link makes"
 
 
 def _data_files() -> dict[str, list[str]]:
