@@ -138,7 +138,7 @@ def _wrap(text: str, indent: str = "") -> str:
 def _paragraph_html(paragraph: Paragraph) -> str:
     label = "" if paragraph.kind == "body" else f"<em>[{html.escape(paragraph.kind)}]</em> "
     style = "" if paragraph.kind == "body" else " style='color:#444;'"
-    return (f"<p{style}><code style='font-size:0.8em;color:#555;'>{paragraph.id}</code> "
+    return (f"<p{style}><code style='font-size:0.9em;color:#555;'>{paragraph.id}</code> "
             f"{label}{html.escape(paragraph.text)}</p>")
 
 
@@ -289,7 +289,7 @@ def compare_raw_and_clean(name: str, first_line: int = 1, last_line: int | None 
         text_lines += raw_part
         text_lines.append(_wrap(cleaned or "(not in the cleaned text)", indent=f"   →  {label}: "))
         raw_html = "<br>".join(f"<small>{n}</small> {html.escape(visible(raw_lines[n - 1]))}" for n in lines if n in wanted)
-        rows.append(f"<tr><td style='text-align:left;vertical-align:top;font-family:monospace;font-size:0.85em'>{raw_html}</td>"
+        rows.append(f"<tr><td style='text-align:left;vertical-align:top;font-family:monospace;font-size:0.95em'>{raw_html}</td>"
                     f"<td style='text-align:left;vertical-align:top'><code>{html.escape(label)}</code> {html.escape(cleaned)}</td></tr>")
     head = f"<tr><th style='text-align:left'>raw ({html.escape(source.file)}, lines {first_line}-{last})</th><th style='text-align:left'>cleaned</th></tr>"
     return Shown("\n".join(text_lines), f"<table>{head}{''.join(rows)}</table>")

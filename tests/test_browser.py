@@ -3,7 +3,8 @@
 Checked in the page, not assumed: every code cell ran, no error output (except the lesson 00
 demonstration tagged ``raises-exception``), every widget rendered, every chart shown as an image
 with alt text. A screenshot of a failing lesson is kept in ``build/browser-screenshots/``. Also
-tried as users would: the README's launch address, a quiz by keyboard, and the JupyterHub link.
+tried as users would: the README's launch address, a quiz and an answer box by keyboard alone, the
+static site at a phone's width, and the JupyterHub link.
 
 Chromium is driven through its DevTools protocol with ``websocket-client`` (already installed with
 Jupyter), so no test tool downloads a browser of its own. Without Chromium the test is skipped
@@ -138,6 +139,7 @@ def browser(tmp_path_factory):
             page = next(t for t in json.load(response) if t["type"] == "page")
         tools = DevTools(page["webSocketDebuggerUrl"])
         tools.call("Page.enable")
+        tools.work = home / "my-work"  # where the lessons' journal goes
         yield tools, lab_port
     finally:
         _stop(chrome, lab)
@@ -163,13 +165,17 @@ _STATE = """(() => {
 })()"""
 
 
-def _open(tools: DevTools, port: int, path: str, reset: bool = True) -> None:
-    """Open a JupyterLab address (``lab/tree/notebooks/…``) and wait until its notebook's kernel is ready."""
+def _navigate(tools: DevTools, url: str) -> None:
     # After a key press the page has a user gesture, and a changed notebook would hold the page with a
-    # "Leave site?" dialog: the test never saves, so mark the notebooks unchanged first.
+    # "Leave site?" dialog: the tests never save, so mark the notebooks unchanged first.
     tools.evaluate("window.jupyterapp && [...window.jupyterapp.shell.widgets('main')]"
                    ".forEach(w => { if (w.context) w.context.model.dirty = false; })")
-    tools.call("Page.navigate", url=f"http://127.0.0.1:{port}/{path}" + ("?reset" if reset else ""))
+    tools.call("Page.navigate", url=url)
+
+
+def _open(tools: DevTools, port: int, path: str, reset: bool = True) -> None:
+    """Open a JupyterLab address (``lab/tree/notebooks/…``) and wait until its notebook's kernel is ready."""
+    _navigate(tools, f"http://127.0.0.1:{port}/{path}" + ("?reset" if reset else ""))
     tools.wait_until(f"(() => {{ const p = {_PANEL}; return !!(p && p.sessionContext && p.sessionContext.session &&"
                      " p.sessionContext.session.kernel && p.sessionContext.session.kernel.status === 'idle'); })()")
 
@@ -229,6 +235,43 @@ def test_a_quiz_can_be_answered_with_the_keyboard_alone(browser):
     feedback = tools.wait_until("[...document.querySelectorAll('.widget-html-content')].map(e => e.innerText)"
                                 ".find(t => t.startsWith('Exercise 00.2:'))", seconds=20)
     assert "✔ Right" in feedback
+
+
+def test_an_answer_can_be_written_and_saved_with_the_keyboard_alone(browser):
+    """Type in an answer box, Tab to its Save button, press Enter: the answer is in the journal."""
+    tools, port = browser
+    _open_and_run_all(tools, port, "00_start_here.ipynb")
+    tools.wait_until("!!document.querySelector('.jupyter-widgets textarea')")
+    tools.evaluate("(() => { const t = document.querySelector('.jupyter-widgets textarea');"
+                   " t.scrollIntoView({block: 'center'}); t.focus(); return true; })()")
+    tools.call("Input.insertText", text="Ada, and how to check a figure.")
+    _key(tools, "Tab", 9)
+    assert tools.evaluate("document.activeElement.innerText.trim()") == "Save"
+    _key(tools, "Enter", 13)
+    status = tools.wait_until("[...document.querySelectorAll('[role=status]')].map(e => e.innerText)"
+                              ".find(t => t.includes('Saved'))", seconds=20)
+    journal = tools.work / "journal.json"
+    assert "Ada, and how to check a figure." in journal.read_text(encoding="utf-8"), status
+
+
+def test_the_static_site_fits_a_phone_screen(browser, tmp_path):
+    """Every page of `python -m course site` at a phone's width (390 px): nothing wider than the screen."""
+    from course.site import build_site
+
+    tools, _ = browser
+    pages = build_site(tmp_path / "site")
+    tools.call("Emulation.setDeviceMetricsOverride", width=390, height=844, deviceScaleFactor=3, mobile=True)
+    try:
+        for page in sorted({*pages, tmp_path / "site" / "index.html", tmp_path / "site" / "glossary.html"}):
+            _navigate(tools, page.as_uri())
+            tools.wait_until("document.readyState === 'complete'")
+            width = tools.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+            assert width[0] <= width[1], f"{page.name} is {width[0]} px wide on a {width[1]} px screen"
+            smallest = tools.evaluate("Math.min(...[...document.querySelectorAll('p, li, td, th, code, pre')]"
+                                      ".map(e => parseFloat(getComputedStyle(e).fontSize)))")
+            assert smallest >= 12, f"{page.name}: text of {smallest} px"
+    finally:
+        tools.call("Emulation.clearDeviceMetricsOverride")
 
 
 def test_the_readme_launch_address_opens_lesson_00_with_no_news_question(browser):

@@ -29,7 +29,8 @@ def test_every_lesson_has_a_page_with_its_outputs(site):
         assert "jp-OutputArea-output" in page, f"{lesson.file}: no outputs on the page"
 
 
-def test_links_resolve_images_have_alt_text_and_pages_fit_a_phone(site):
+def test_links_resolve_images_have_alt_text_and_pages_set_a_phone_viewport(site):
+    # That the pages then fit a phone screen is checked in Chromium (tests/test_browser.py).
     for page in sorted(site.glob("*.html")):
         text = page.read_text(encoding="utf-8")
         assert "name='viewport'" in text or 'name="viewport"' in text, page.name
