@@ -222,13 +222,17 @@ def _key(tools: DevTools, key: str, code: int) -> None:
         tools.call("Input.dispatchKeyEvent", type="char", text="\r", key=key, code=key, windowsVirtualKeyCode=code)
 
 
+def _focus(tools: DevTools, element: str) -> None:
+    """Wait for the element (a JavaScript expression), bring it into view and give it the keyboard focus."""
+    tools.wait_until(f"!!({element})")
+    tools.evaluate(f"(() => {{ const e = {element}; e.scrollIntoView({{block: 'center'}}); e.focus(); return true; }})()")
+
+
 def test_a_quiz_can_be_answered_with_the_keyboard_alone(browser):
     """Tab from one answer button to the next, Enter to press it: feedback appears in words."""
     tools, port = browser
     _open_and_run_all(tools, port, "00_start_here.ipynb")
-    tools.wait_until("[...document.querySelectorAll('button')].some(b => b.innerText.trim() === 'Answer a')")
-    tools.evaluate("(() => { const b = [...document.querySelectorAll('button')].find(b => b.innerText.trim() === 'Answer a');"
-                   " b.scrollIntoView({block: 'center'}); b.focus(); return true; })()")
+    _focus(tools, "[...document.querySelectorAll('button')].find(b => b.innerText.trim() === 'Answer a')")
     _key(tools, "Tab", 9)
     assert tools.evaluate("document.activeElement.innerText.trim()") == "Answer b"
     _key(tools, "Enter", 13)
@@ -241,9 +245,7 @@ def test_an_answer_can_be_written_and_saved_with_the_keyboard_alone(browser):
     """Type in an answer box, Tab to its Save button, press Enter: the answer is in the journal."""
     tools, port = browser
     _open_and_run_all(tools, port, "00_start_here.ipynb")
-    tools.wait_until("!!document.querySelector('.jupyter-widgets textarea')")
-    tools.evaluate("(() => { const t = document.querySelector('.jupyter-widgets textarea');"
-                   " t.scrollIntoView({block: 'center'}); t.focus(); return true; })()")
+    _focus(tools, "document.querySelector('.jupyter-widgets textarea')")
     tools.call("Input.insertText", text="Ada, and how to check a figure.")
     _key(tools, "Tab", 9)
     assert tools.evaluate("document.activeElement.innerText.trim()") == "Save"
