@@ -1,9 +1,10 @@
-"""Shared fixtures: the project folder, and each seed's raw text and metadata read straight from disk.
+"""Shared fixtures: the project folder, each seed's raw text and metadata read straight from disk, and the browser.
 
 The raw texts and metadata are read here without going through ``course.sources``, so that tests can
 compare what the course makes of the texts with the files themselves.
 """
 
+import os
 import tomllib
 
 import pytest
@@ -49,3 +50,21 @@ def metadata() -> dict[str, dict]:
 def name(request) -> str:
     """Run a test once for each source text."""
     return request.param
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    """JupyterLab serving the course and headless Chromium, shared by the browser tests: (DevTools, port).
+
+    Without Chromium the browser tests are skipped with a message, or fail when ``COURSE_REQUIRE_BROWSER=1``
+    (set by .ci/run when Chromium is present).
+    """
+    from browser import BROWSER, browser_session
+
+    if BROWSER is None:
+        message = "no Chromium on this machine: install it with 'apt-get install chromium'"
+        if os.environ.get("COURSE_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"COURSE_REQUIRE_BROWSER=1 but {message}")
+        pytest.skip(message)
+    with browser_session(tmp_path_factory.mktemp("browser"), ROOT) as session:
+        yield session
