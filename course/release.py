@@ -33,7 +33,7 @@ starting with `00_start_here.ipynb`.
   ends: run `export_journal("Your Name")` and download the file before you leave (lesson 00 shows how).
 - Words the course uses are explained in [GLOSSARY.md](GLOSSARY.md).
 - To run the course on your own computer (Python 3.11 or newer), in this folder:
-  `python3 -m venv .venv && .venv/bin/python -m pip install -r requirements.txt && .venv/bin/jupyter lab notebooks/00_start_here.ipynb`
+  `python3 -m venv .venv && .venv/bin/python -m pip install -r requirements.txt && .venv/bin/jupyter lab --notebook-dir=. notebooks/00_start_here.ipynb`
 
 The two source texts in `seeds/` are quoted for teaching and criticism and belong to their authors and
 publishers. The lessons are under CC BY 4.0 ([LICENSE-CONTENT.md](LICENSE-CONTENT.md)); the code under the MIT

@@ -1,5 +1,6 @@
 """The project as a whole: pinned set-up, README commands equal CI, Binder rules, no work at import, offline."""
 
+import json
 import re
 import socket
 import subprocess
@@ -34,7 +35,7 @@ def test_every_requirement_is_pinned_exactly():
 
 def test_readme_gives_the_two_commands_and_ci_runs_the_second_verbatim():
     blocks = bash_blocks(readme())
-    install = [b for b in blocks if "jupyter lab notebooks/00_start_here.ipynb" in b]
+    install = [b for b in blocks if "jupyter lab --notebook-dir=. notebooks/00_start_here.ipynb" in b]
     tests = [b for b in blocks if b.endswith("-m pytest")]
     assert len(install) == 1 and len(tests) == 1
     for command in install + tests:
@@ -42,6 +43,34 @@ def test_readme_gives_the_two_commands_and_ci_runs_the_second_verbatim():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()
     assert ci[-1] == tests[0], ".ci/run must end with the README's test command"
     assert "set -euo pipefail" in ci and "rm -rf .venv" in ci
+
+
+def test_the_readme_open_command_serves_the_whole_course_and_opens_lesson_00(tmp_path):
+    # Without --notebook-dir, JupyterLab would serve only notebooks/: the lessons' glossary link and my-work/ lie outside.
+    import os
+    import time
+    import urllib.request
+
+    install = next(b for b in bash_blocks(readme()) if "jupyter lab" in b)
+    arguments = install.split(".venv/bin/jupyter ", 1)[1].split()
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path), "HOME": str(tmp_path)}
+    lab = subprocess.Popen([sys.executable, "-m", "jupyter", *arguments, "--no-browser", f"--port={port}",
+                            "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--allow-root"],
+                           cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 60
+        while not list(tmp_path.glob("jpserver-file-to-run-*-open.html")) and time.time() < deadline:
+            time.sleep(0.3)
+        opened = next(tmp_path.glob("jpserver-file-to-run-*-open.html")).read_text(encoding="utf-8")
+        assert f"127.0.0.1:{port}/lab/tree/notebooks/00_start_here.ipynb" in opened.replace("localhost", "127.0.0.1")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/contents/GLOSSARY.md?content=0", timeout=10) as answer:
+            assert json.load(answer)["path"] == "GLOSSARY.md"
+    finally:
+        lab.terminate()
+        lab.wait(timeout=20)
 
 
 def test_binder_uses_the_same_requirements_and_a_supported_python():
