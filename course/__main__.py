@@ -50,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     release.add_argument("--self-study", action="store_true", help="keep solutions and notes, folded away, for learners on their own")
     release.add_argument("--force", action="store_true", help="replace an earlier release in the same folder")
     release.add_argument("--binder", metavar="OWNER/NAME", help="the GitHub repository the copy goes to: its README gets a Binder link")
+    release.add_argument("--branch", default="main", help="with --binder: the branch Binder builds (default: main)")
     args = parser.parse_args(argv)
     try:
         if args.command == "lessons":
@@ -94,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
             from course.release import describe, release as make_release
 
             mode = "self-study" if args.self_study else "student"
-            print(describe(make_release(args.destination, mode, force=args.force, binder=args.binder), mode))
+            print(describe(make_release(args.destination, mode, force=args.force, binder=args.binder, branch=args.branch), mode))
         else:
             from course.checking import check_table, show_tolerances
 

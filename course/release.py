@@ -32,13 +32,18 @@ starting with `00_start_here.ipynb`.
 {binder}- Your written answers are saved in `my-work/` in this folder. On Binder, nothing is kept when the session
   ends: run `export_journal("Your Name")` and download the file before you leave (lesson 00 shows how).
 - Words the course uses are explained in [GLOSSARY.md](GLOSSARY.md).
-- To run the course on your own computer (Python 3.11 or newer), in this folder:
+- To run the course on your own computer (Python 3.11 or newer; on Debian or Ubuntu also
+  `sudo apt install python3-venv`), open a terminal in this folder and run:
   `python3 -m venv .venv && .venv/bin/python -m pip install -r requirements.txt && .venv/bin/jupyter lab --notebook-dir=. notebooks/00_start_here.ipynb`
+  On Windows (PowerShell): `py -m venv .venv`, then `.venv\\Scripts\\python -m pip install -r requirements.txt`, then
+  `.venv\\Scripts\\jupyter lab --notebook-dir=. notebooks\\00_start_here.ipynb`. To come back later, run only the last part.
 
 The two source texts in `seeds/` are quoted for teaching and criticism and belong to their authors and
 publishers. The lessons are under CC BY 4.0 ([LICENSE-CONTENT.md](LICENSE-CONTENT.md)); the code under the MIT
 licence ([LICENSE](LICENSE)).
 """
+# A class's student repository should not pick up a tester's environment, build files or written work.
+_STUDENT_GITIGNORE = ".venv/\nmy-work/\nbuild/\n*.egg-info/\n__pycache__/\n.ipynb_checkpoints/\n"
 _PLACEHOLDER = {"markdown": "*Write your answer here.*", "code": "# Write your answer here, then run the cell.\n..."}
 
 
@@ -122,7 +127,7 @@ def prepare_folder(destination: str | Path, marker: str, what: str, force: bool 
     return target
 
 
-def student_readme(binder: str | None = None) -> str:
+def student_readme(binder: str | None = None, branch: str = "main") -> str:
     """The README of a student copy; with ``binder`` (a GitHub ``owner/name``), it opens with a Binder launch link.
 
     >>> "mybinder.org/v2/gh/teacher/student-version/main" in student_readme("teacher/student-version")
@@ -135,22 +140,24 @@ def student_readme(binder: str | None = None) -> str:
         from course.hub import binder_link
 
         line = (f"- Open the course in your browser, nothing to install: [![Launch on Binder]"
-                f"(https://mybinder.org/badge_logo.svg)]({binder_link(binder)})\n")
+                f"(https://mybinder.org/badge_logo.svg)]({binder_link(binder, branch)})\n")
     return _STUDENT_README.replace("{binder}", line)
 
 
-def release(destination: str | Path, mode: str = "student", force: bool = False, binder: str | None = None) -> list[Path]:
+def release(destination: str | Path, mode: str = "student", force: bool = False, binder: str | None = None,
+            branch: str = "main") -> list[Path]:
     """Write the student (or self-study) version of the course to ``destination``; return the notebooks written.
 
     The folder must be new or empty, or an earlier release (then ``force=True`` replaces it):
     the command never writes over anyone's work. ``binder`` (the GitHub ``owner/name`` the copy will be
-    pushed to) puts a Binder launch link in its README.
+    pushed to, on ``branch``) puts a Binder launch link in its README. A ``.gitignore`` keeps a tester's
+    ``.venv`` and ``my-work`` out of the student repository (an existing one is kept).
     """
     if mode not in MODES:
         from course.errors import unknown_name
 
         raise unknown_name("mode", mode, MODES)
-    readme = student_readme(binder)  # a bad repository name stops the release before anything is written
+    readme = student_readme(binder, branch)  # a bad repository name stops the release before anything is written
     target = prepare_folder(destination, MARKER, "release", force)
     source = project_folder()
     for name in _COPIED:
@@ -162,6 +169,8 @@ def release(destination: str | Path, mode: str = "student", force: bool = False,
         elif path.exists():
             shutil.copy2(path, target / name)
     (target / "README.md").write_text(readme, encoding="utf-8")
+    if not (target / ".gitignore").exists():
+        (target / ".gitignore").write_text(_STUDENT_GITIGNORE, encoding="utf-8")
     written = []
     (target / "notebooks").mkdir()
     for path in sorted((source / "notebooks").glob("[0-9][0-9]_*.ipynb")):

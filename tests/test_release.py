@@ -150,12 +150,17 @@ def test_the_student_copy_has_its_own_readme_and_licences_but_no_guide_generator
 
 
 def test_a_release_for_binder_gets_a_launch_link_and_a_bad_name_writes_nothing(tmp_path):
-    release(tmp_path / "for-binder", binder="teacher/student-version")
+    release(tmp_path / "for-binder", binder="teacher/student-version", branch="spring")
     readme = (tmp_path / "for-binder" / "README.md").read_text(encoding="utf-8")
-    assert "](https://mybinder.org/v2/gh/teacher/student-version/main?urlpath=lab/tree/notebooks/00_start_here.ipynb)" in readme
+    assert "](https://mybinder.org/v2/gh/teacher/student-version/spring?urlpath=lab/tree/notebooks/00_start_here.ipynb)" in readme
     with pytest.raises(CourseError, match="owner/name"):
         release(tmp_path / "bad", binder="student-version")
     assert not (tmp_path / "bad").exists()
+
+
+def test_the_student_repository_ignores_a_testers_environment_and_written_work(student):
+    ignored = (student / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert {".venv/", "my-work/", "build/", "*.egg-info/"} <= set(ignored)
 
 
 def test_the_student_copy_installs_with_its_jupyterlab_settings(student):
