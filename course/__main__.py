@@ -92,10 +92,12 @@ def main(argv: list[str] | None = None) -> int:
 
             print(instructor_guide(), end="")
         elif args.command == "release":
-            from course.release import describe, release as make_release
+            from course.release import describe, release as make_release, release_settings
 
             mode = "self-study" if args.self_study else "student"
-            print(describe(make_release(args.destination, mode, force=args.force, binder=args.binder, branch=args.branch), mode))
+            before = release_settings(args.destination)
+            written = make_release(args.destination, mode, force=args.force, binder=args.binder, branch=args.branch)
+            print(describe(written, mode, before))
         else:
             from course.checking import check_table, show_tolerances
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from course.errors import CourseError
 from course.paths import project_folder
 
-__all__ = ["HIDDEN_TAGS", "MODES", "release", "student_notebook", "student_readme", "prepare_folder"]
+__all__ = ["HIDDEN_TAGS", "MODES", "release", "release_settings", "student_notebook", "student_readme", "prepare_folder"]
 
 HIDDEN_TAGS = ("instructor", "solution", "answer-key")
 MODES = ("student", "self-study")
@@ -178,14 +178,34 @@ def release(destination: str | Path, mode: str = "student", force: bool = False,
         out = target / "notebooks" / path.name
         out.write_text(json.dumps(notebook, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
         written.append(out)
-    (target / MARKER).write_text(f"mode = {mode}\nmade by: python -m course release\n", encoding="utf-8")
+    link = f"{binder} ({branch})" if binder else "none"
+    (target / MARKER).write_text(f"mode = {mode}\nbinder = {link}\nmade by: python -m course release\n", encoding="utf-8")
     return written
 
 
-def describe(written: list[Path], mode: str) -> str:
-    """A short report for the instructor after a release."""
+def release_settings(folder: str | Path) -> dict[str, str]:
+    """What an earlier release in ``folder`` was made with (``mode``, ``binder``), or {} if there is none.
+
+    >>> release_settings("/no/such/folder")
+    {}
+    """
+    marker = Path(folder).expanduser() / MARKER
+    if not marker.is_file():
+        return {}
+    lines = marker.read_text(encoding="utf-8").splitlines()
+    return {key.strip(): value.strip() for key, _, value in (line.partition("=") for line in lines) if _}
+
+
+def describe(written: list[Path], mode: str, before: dict[str, str] | None = None) -> str:
+    """A short report for the instructor after a release; ``before`` (``release_settings`` read before it) adds
+    what an update changed, so that leaving out an option by mistake does not go unnoticed."""
     folder = written[0].parent.parent if written else Path(".")
     what = ("instructor notes and solutions removed" if mode == "student"
             else "instructor notes and solutions folded away behind a 'show' switch")
-    return (f"Wrote the {mode} version of {len(written)} lessons to {folder} ({what}; outputs cleared).\n"
-            "Hand out that folder, or push it to its own repository for Binder or nbgitpuller.")
+    report = (f"Wrote the {mode} version of {len(written)} lessons to {folder} ({what}; outputs cleared).\n"
+              "Hand out that folder, or push it to its own repository for Binder or nbgitpuller.")
+    now = release_settings(folder)
+    for key, label in (("mode", "version"), ("binder", "Binder link")):
+        if before and key in before and before[key] != now.get(key):
+            report += f"\nNote: the {label} changed from {before[key]!r} to {now.get(key)!r}. If that was not meant, run again with the earlier options."
+    return report

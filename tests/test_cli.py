@@ -136,3 +136,15 @@ def test_hub_link_prints_an_nbgitpuller_link_and_explains_a_bad_address(root):
     assert "targetpath=student-version&urlpath=lab%2Ftree%2Fstudent-version%2Fnotebooks%2F00_start_here.ipynb" in result.stdout
     bad = run("hub-link", "hub", "https://github.com/t/s", cwd=root)
     assert bad.returncode == 2 and "must start with https://" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_an_update_that_drops_an_option_says_what_changed(root, tmp_path):
+    folder = str(tmp_path / "student-version")
+    first = run("release", folder, "--self-study", "--binder", "t/student-version", cwd=root)
+    assert first.returncode == 0 and "Note:" not in first.stdout
+    same = run("release", folder, "--self-study", "--binder", "t/student-version", "--force", cwd=root)
+    assert same.returncode == 0 and "Note:" not in same.stdout
+    dropped = run("release", folder, "--force", cwd=root)
+    assert dropped.returncode == 0
+    assert "the version changed from 'self-study' to 'student'" in dropped.stdout
+    assert "the Binder link changed from 't/student-version (main)' to 'none'" in dropped.stdout
