@@ -15,6 +15,11 @@ from course.errors import CourseError
 __all__ = ["nbgitpuller_link", "binder_link"]
 
 
+def _path_parts(path: str) -> list[str]:
+    """The parts of a repository's path, without slashes or a ".git" ending: "/t/s.git/" gives ["t", "s"]."""
+    return [part for part in path.strip("/").removesuffix(".git").split("/") if part]
+
+
 def nbgitpuller_link(hub: str, repository: str, branch: str = "main", lesson: str = "00_start_here.ipynb") -> str:
     """The link to give students: it pulls ``repository`` into their home on ``hub`` and opens ``lesson``.
 
@@ -30,7 +35,7 @@ def nbgitpuller_link(hub: str, repository: str, branch: str = "main", lesson: st
             example = "https://hub.example.edu" if name == "hub" else "https://github.com/teacher/student-version"
             raise CourseError(f"The {name} address must start with https:// (or http://), like {example!r}; got {value!r}.")
     # Name the folder in the link: nbgitpuller's own default keeps a ".git" ending, and the lesson would not open.
-    folder = urlparse(repository).path.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
+    folder = _path_parts(urlparse(repository).path)[-1]
     target = f"lab/tree/{folder}/notebooks/{lesson}"
     return (f"{hub.rstrip('/')}/hub/user-redirect/git-pull?repo={quote(repository, safe='')}"
             f"&branch={quote(branch, safe='')}&targetpath={quote(folder, safe='')}&urlpath={quote(target, safe='')}")
@@ -51,7 +56,7 @@ def binder_link(repository: str, branch: str = "main", lesson: str = "00_start_h
     text = repository.strip() if isinstance(repository, str) else ""
     if urlparse(text).scheme in ("http", "https"):
         text = urlparse(text).path if urlparse(text).netloc in ("github.com", "www.github.com") else ""
-    parts = [part for part in text.strip("/").removesuffix(".git").split("/") if part]
+    parts = _path_parts(text)
     if len(parts) != 2 or not all(part.replace("-", "").replace("_", "").replace(".", "").isalnum() for part in parts):
         raise CourseError("Give the GitHub repository as owner/name, like 'teacher/student-version' "
                           f"(or its https://github.com/ address); got {repository!r}.")

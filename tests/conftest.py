@@ -52,6 +52,15 @@ def name(request) -> str:
     return request.param
 
 
+@pytest.fixture
+def folder_with_other_work(tmp_path):
+    """A folder holding someone's own file (essay.md, "my essay"): commands that write folders must refuse it."""
+    work = tmp_path / "my-class"
+    work.mkdir()
+    (work / "essay.md").write_text("my essay", encoding="utf-8")
+    return work
+
+
 @pytest.fixture(scope="session")
 def browser(tmp_path_factory):
     """JupyterLab serving the course and headless Chromium, shared by the browser tests: (DevTools, port).

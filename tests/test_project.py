@@ -51,11 +51,11 @@ def test_the_readme_open_command_serves_the_whole_course_and_opens_lesson_00(tmp
     import time
     import urllib.request
 
+    from browser import free_port
+
     install = next(b for b in bash_blocks(readme()) if "jupyter lab" in b)
     arguments = install.split(".venv/bin/jupyter ", 1)[1].split()
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path), "HOME": str(tmp_path)}
     lab = subprocess.Popen([sys.executable, "-m", "jupyter", *arguments, "--no-browser", f"--port={port}",
                             "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--allow-root"],

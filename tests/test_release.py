@@ -93,10 +93,8 @@ def test_the_release_is_the_same_every_time(student, tmp_path):
         assert (student / relative).read_bytes() == (again / relative).read_bytes(), relative
 
 
-def test_the_release_never_writes_over_other_work(tmp_path):
-    work = tmp_path / "my-class"
-    work.mkdir()
-    (work / "essay.md").write_text("my essay", encoding="utf-8")
+def test_the_release_never_writes_over_other_work(tmp_path, folder_with_other_work):
+    work = folder_with_other_work
     with pytest.raises(CourseError, match="not a course release"):
         release(work)
     assert (work / "essay.md").read_text(encoding="utf-8") == "my essay"

@@ -54,11 +54,8 @@ def test_the_index_lists_every_lesson_and_the_glossary(site):
     assert "glossary.html" in index and "<td>" in (site / "glossary.html").read_text(encoding="utf-8")
 
 
-def test_the_site_never_writes_over_other_work(tmp_path):
-    other = tmp_path / "other"
-    other.mkdir()
-    (other / "notes.txt").write_text("mine", encoding="utf-8")
+def test_the_site_never_writes_over_other_work(folder_with_other_work):
     with pytest.raises(CourseError, match="not a course site"):
-        build_site(other)
+        build_site(folder_with_other_work)
     with pytest.raises(CourseError, match="outside the course"):
         build_site(project_folder() / "build" / "site")
