@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 from dataclasses import dataclass
 
 from course.display import Table
@@ -24,6 +25,7 @@ from course.paths import data_folder, read_data
 
 __all__ = ["STATUSES", "MATCHES_WITHIN", "CLOSE_WITHIN", "Check", "check_statistic", "check_table",
            "convert", "percent_difference", "compare_numbers", "reference_row", "reference_frame", "reference_files",
+           "second_source_of",
            "show_tolerances"]
 
 STATUSES = ("matches", "close", "differs", "unclear", "not checkable")
@@ -88,12 +90,31 @@ def reference_row(file: str, row: int) -> dict[str, str]:
     >>> reference_row("trade_china_russia.csv", 99)
     Traceback (most recent call last):
     ...
-    course.errors.CourseError: trade_china_russia.csv has rows 1 to 31; there is no row 99.
+    course.errors.CourseError: trade_china_russia.csv has rows 1 to 32; there is no row 99.
     """
     frame = reference_frame(file)
     if not isinstance(row, int) or not 1 <= row <= len(frame):
         raise CourseError(f"{file} has rows 1 to {len(frame)}; there is no row {row}.")
     return dict(frame.iloc[row - 1])
+
+
+_SECOND_SOURCE = re.compile(r"^(?:Same (?:event|figure|count)(?: and dates?)? as|Corroborates|"
+                            r"Independent count for the period of) row (\d+)")
+
+
+def second_source_of(row: dict[str, str]) -> int | None:
+    """The earlier row a reference row repeats from another source ("Same event as row 16"), or None.
+
+    The reference data append such rows rather than merge them, so that a figure or event reported
+    by two publishers keeps both; a count of events must count it once.
+
+    >>> second_source_of(reference_row("events.csv", 50))
+    16
+    >>> second_source_of(reference_row("events.csv", 16)) is None
+    True
+    """
+    found = _SECOND_SOURCE.match(row.get("note", ""))
+    return int(found.group(1)) if found else None
 
 
 def _number(row: dict[str, str]) -> float:

@@ -25,12 +25,18 @@ def _text_events():
 def _reference_events():
     import pandas as pd
 
-    from course.checking import reference_frame
+    from course.checking import reference_frame, second_source_of
 
-    rows = []
+    rows: list[dict[str, str]] = []
+    first: dict[int, dict[str, str]] = {}
     for number, row in enumerate(reference_frame("events.csv").to_dict("records"), start=1):
-        rows.append({"date": row["date"], "end_date": row["end_date"], "precision": row["date_precision"],
-                     "event": row["event"], "origin": "reference", "where": f"events.csv row {number}"})
+        repeated = second_source_of(row)
+        if repeated in first:  # the same event from a second publisher: one event, two sources
+            first[repeated]["where"] = first[repeated]["where"].replace(" row ", " rows ", 1) + f", {number}"
+            continue
+        first[number] = {"date": row["date"], "end_date": row["end_date"], "precision": row["date_precision"],
+                         "event": row["event"], "origin": "reference", "where": f"events.csv row {number}"}
+        rows.append(first[number])
     for number, row in enumerate(reference_frame("bomber_patrols.csv").to_dict("records"), start=1):
         rows.append({"date": row["date"], "end_date": row["end_date"], "precision": "day",
                      "event": f"Joint China–Russia bomber patrol ({row['area']})", "origin": "reference",
