@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from course.display import Shown
+from course.results import Shown
 
 __all__ = ["evidence_sheet", "ASSESSMENT_OUTLINE"]
 
@@ -70,4 +70,4 @@ def evidence_sheet(statistic_id: str) -> Shown:
     title = f"Evidence sheet: {statistic['statistic_id']} ({statistic['source']})"
     text = "\n\n".join([title, *(f"{name}: {value}" for name, value in sections)])
     items = "".join(f"<dt><strong>{html.escape(name)}</strong></dt><dd>{html.escape(value)}</dd>" for name, value in sections)
-    return Shown(text, f"<div><h4>{html.escape(title)}</h4><dl>{items}</dl></div>")
+    return Shown(text, f"<div><p><strong>{html.escape(title)}</strong></p><dl>{items}</dl></div>")

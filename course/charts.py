@@ -13,7 +13,7 @@ import io
 import re
 from dataclasses import dataclass
 
-from course.display import Table
+from course.results import Table, html_block
 
 __all__ = ["Chart", "trade_chart", "PALETTE"]
 
@@ -45,18 +45,22 @@ class Chart:
         return cls(title, alt_text, source_line, table, buffer.getvalue(), smallest_font(figure))
 
     def __str__(self) -> str:
-        return f"{self.title}\n\n{self.alt_text}\n\n{self.table}\n\n{self.source_line}"
+        return f"{self.title}\n\n{self.alt_text}\n\n{self.table.show_all()}\n\n{self.source_line}"
 
     __repr__ = __str__
 
     def _repr_html_(self) -> str:
         picture = base64.b64encode(self.png).decode("ascii")
-        return (
+        return html_block(
             "<div style='display:flex;flex-wrap:wrap;gap:1.5em;align-items:flex-start'>"
-            f"<figure style='margin:0;max-width:100%'><img src='data:image/png;base64,{picture}' "
-            f"alt='{html.escape(self.alt_text, quote=True)}' style='max-width:100%;height:auto'>"
+            # On a narrow screen the picture keeps a readable size and scrolls sideways in its own region.
+            f"<figure style='margin:0;flex:1 1 36em;max-width:60em;min-width:0'>"
+            f"<div role='region' tabindex='0' aria-label='{html.escape('Chart: ' + self.title, quote=True)}' "
+            f"style='overflow-x:auto'><img src='data:image/png;base64,{picture}' "
+            f"alt='{html.escape(self.alt_text, quote=True)}' style='width:100%;min-width:40em;height:auto'></div>"
             f"<figcaption><small>{html.escape(self.source_line)}</small></figcaption></figure>"
-            f"<div><strong>The numbers in the chart</strong>{self.table._repr_html_()}</div></div>"
+            f"<div style='flex:1 1 20em;min-width:0'><strong>The numbers in the chart</strong>{self.table._repr_html_()}"
+            "</div></div>"
         )
 
 
@@ -170,7 +174,8 @@ def trade_chart() -> Chart:
               "period": r.period, "from": r.statistic_id} for r in cited.frame.itertuples()]
     import pandas as pd
 
-    table = Table(pd.DataFrame(rows).sort_values("year", kind="stable").reset_index(drop=True))
+    table = Table(pd.DataFrame(rows).sort_values("year", kind="stable").reset_index(drop=True),
+                  caption="The numbers in the trade chart")
     return Chart.from_figure(figure, title, alt_text, source_line, table)
 
 
@@ -224,4 +229,5 @@ def patrols_chart() -> Chart:
     rows += [{"date": "2019" if source == "news" else "2019 to 2024", "patrols so far": y,
               "from": f"{statistic_id}: “{find_statistic(statistic_id)['quote']}”"} for source, statistic_id, _, y in marks]
     source_line = "Source: data/reference/bomber_patrols.csv (one row per patrol); marked figures from data/statistics.csv."
-    return Chart.from_figure(figure, title, alt_text, source_line, Table(pd.DataFrame(rows)))
+    return Chart.from_figure(figure, title, alt_text, source_line,
+                             Table(pd.DataFrame(rows), caption="The numbers in the patrols chart"))

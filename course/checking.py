@@ -19,7 +19,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from course.display import Table
+from course.results import Number, Record, Table, html_block
 from course.errors import CourseError, unknown_name
 from course.paths import data_folder, read_data
 
@@ -82,11 +82,19 @@ def reference_frame(file: str):
     return read_data(path)
 
 
-def reference_row(file: str, row: int) -> dict[str, str]:
+def reference_row(file: str, row: int) -> Record:
     """One row of a reference file, numbered from 1 after the header (as in a spreadsheet, minus the header).
+
+    It is a dictionary of the row's columns; a notebook shows it as a short table of the filled-in ones.
 
     >>> reference_row("trade_china_russia.csv", 17)["value"]
     '244.81'
+    >>> print(reference_row("geography_and_units.csv", 4))  # doctest: +ELLIPSIS
+    geography_and_units.csv row 4
+      item          kilometres per international mile
+      value         1.609344
+      qualifier     exactly
+    ...
     >>> reference_row("trade_china_russia.csv", 99)
     Traceback (most recent call last):
     ...
@@ -95,7 +103,7 @@ def reference_row(file: str, row: int) -> dict[str, str]:
     frame = reference_frame(file)
     if not isinstance(row, int) or not 1 <= row <= len(frame):
         raise CourseError(f"{file} has rows 1 to {len(frame)}; there is no row {row}.")
-    return dict(frame.iloc[row - 1])
+    return Record(dict(frame.iloc[row - 1]), f"{file} row {row}")
 
 
 _SECOND_SOURCE = re.compile(r"^(?:Same (?:event|figure|count)(?: and dates?)? as|Corroborates|"
@@ -146,7 +154,7 @@ def convert(value: float, from_unit: str, to_unit: str) -> float:
     """Convert between the units the texts and the reference use, with the exact factors of the reference data.
 
     >>> convert(2500, "miles", "km")
-    4023.36
+    4,023.36 km
     >>> round(convert(1.3, "trillion cubic feet", "bcm"), 2)
     36.81
     >>> convert(5, "miles", "furlongs")
@@ -165,12 +173,14 @@ def convert(value: float, from_unit: str, to_unit: str) -> float:
         raise unknown_name("conversion", key, factors)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise CourseError(f"convert() needs a number to convert, like 2500; got {value!r}.")
-    return round(value * factors[key], 10)
+    return Number(round(value * factors[key], 10), to_unit)
 
 
 def percent_difference(text_value: float, reference_value: float) -> float:
     """How far the text's figure is from the reference, as a percentage of the reference.
 
+    >>> percent_difference(4023.36, 4209.3)
+    -4.42% (the text's figure is below the reference)
     >>> round(percent_difference(4023.36, 4209.3), 1)
     -4.4
     >>> percent_difference(5, 0)
@@ -180,7 +190,9 @@ def percent_difference(text_value: float, reference_value: float) -> float:
     """
     if reference_value == 0:
         raise CourseError("A percentage difference needs a reference figure other than 0.")
-    return (text_value - reference_value) / reference_value * 100
+    difference = (text_value - reference_value) / reference_value * 100
+    side = "above" if difference > 0 else "below" if difference < 0 else "equal to"
+    return Number(difference, "%", f"the text's figure is {side} the reference")
 
 
 def compare_numbers(text_value: float, reference_value: float, text_qualifier: str = "",
@@ -269,7 +281,7 @@ class Check:
     __repr__ = __str__
 
     def _repr_html_(self) -> str:
-        return (f"<div><strong>{html.escape(self.statistic_id)}</strong> ({html.escape(self.source)}): “{html.escape(self.quote)}”"
+        return html_block(f"<div><strong>{html.escape(self.statistic_id)}</strong> ({html.escape(self.source)}): “{html.escape(self.quote)}”"
                 f"<ul><li><strong>Status:</strong> {html.escape(self.status)}</li><li><strong>Why:</strong> "
                 f"{html.escape(self.explanation)}</li><li><strong>Reference rows:</strong> "
                 f"{html.escape(self.references or 'none')}</li></ul></div>")
@@ -405,4 +417,8 @@ def check_table(source: str | None = None, status: str | None = None) -> Table:
     columns = ["statistic_id", "source", "quote", "status", "explanation", "references"]
     import pandas as pd
 
-    return Table(pd.DataFrame(rows, columns=columns))
+    from course.sources import text_name
+
+    caption = f"Checks of the statistics in {text_name(source)}" + (f" with the status '{status}'" if status else "")
+    return Table(pd.DataFrame(rows, columns=columns), key_columns=["statistic_id", "quote", "status", "explanation"],
+                 preview=6, caption=caption)

@@ -65,8 +65,10 @@ class Feedback:
     def _repr_html_(self) -> str:
         mark = {"right": "✔ Right", "not yet": "✘ Not yet", "no answer": "… No answer yet"}[self.verdict]
         border = {"right": "#0072B2", "not yet": "#D55E00", "no answer": "#999999"}[self.verdict]
-        return (f"<div role='status' style='border-left:4px solid {border};padding:0.3em 0.8em;margin:0.3em 0'>"
-                f"<strong>Exercise {html.escape(self.exercise)}: {mark}.</strong> {html.escape(self.message)}</div>")
+        from course.results import html_block
+
+        return html_block(f"<div role='status' style='border-left:4px solid {border};padding:0.3em 0.8em;margin:0.3em 0'>"
+                          f"<strong>Exercise {html.escape(self.exercise)}: {mark}.</strong> {html.escape(self.message)}</div>")
 
 
 def _registry() -> dict[str, Exercise]:

@@ -9,116 +9,15 @@ from __future__ import annotations
 import html
 import re
 import textwrap
-from dataclasses import dataclass
-
-from course.errors import CourseError, unknown_name
+from course.errors import CourseError
+from course.results import Shown, Table, scroll_region
 from course.sources import Paragraph, find_paragraph, find_sentence, load_source, source_names
 
-__all__ = ["Shown", "Table", "filtered", "show_text", "show_paragraph", "show_sentence", "search_texts", "compare_raw_and_clean",
+__all__ = ["show_text", "show_paragraph", "show_sentence", "search_texts", "compare_raw_and_clean",
            "cleaning_log", "sentences_table", "show_metadata", "visible"]
 
 _WIDTH = 88
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
-
-
-@dataclass(frozen=True)
-class Shown:
-    """Something to show: plain text for ``print`` and HTML for Jupyter."""
-
-    text: str
-    html: str
-
-    def __str__(self) -> str:
-        return self.text
-
-    def __repr__(self) -> str:
-        return self.text
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-
-class Table:
-    """A table of rows that shows in full (no cut-off text) in a notebook and as plain text.
-
-    ``table.frame`` is the pandas DataFrame behind it, for anyone who wants pandas.
-
-    >>> table = Table([{"step": "headline", "line": 1}, {"step": "subhead", "line": 67}])
-    >>> len(table), table.columns
-    (2, ['step', 'line'])
-    >>> print(table.where("step", "subhead"))
-       step  line
-    subhead    67
-    >>> table.where("stpe", "subhead")
-    Traceback (most recent call last):
-    ...
-    course.errors.CourseError: There is no column called 'stpe'. The columns are: 'step', 'line'. Did you mean 'step'?
-    """
-
-    def __init__(self, rows: list[dict] | object) -> None:
-        import pandas as pd  # imported here so that `import course` stays light
-
-        self.frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
-
-    @property
-    def columns(self) -> list[str]:
-        """The column names."""
-        return [str(column) for column in self.frame.columns]
-
-    def __len__(self) -> int:
-        return len(self.frame)
-
-    def __getitem__(self, column: str):
-        if column not in self.columns:
-            raise unknown_name("column", column, self.columns)
-        return self.frame[column]
-
-    def where(self, column: str, value: object) -> Table:
-        """Keep only the rows whose ``column`` equals ``value``."""
-        return Table(self.frame[self[column] == value].reset_index(drop=True))
-
-    def count_by(self, column: str) -> Table:
-        """How many rows have each value of ``column``, most frequent first (empty cells count as '(empty)').
-
-        >>> print(Table([{"kind": "year"}, {"kind": "count"}, {"kind": "year"}]).count_by("kind"))
-         kind  rows
-         year     2
-        count     1
-        """
-        values = self[column].replace("", "(empty)")
-        counts = values.value_counts(sort=True)
-        import pandas as pd
-
-        return Table(pd.DataFrame({column: list(counts.index), "rows": [int(n) for n in counts.values]}))
-
-    def __str__(self) -> str:
-        return self.frame.to_string(index=False) if len(self.frame) else "(no rows)"
-
-    __repr__ = __str__
-
-    def _repr_html_(self) -> str:
-        head = "".join(f"<th style='text-align:left'>{html.escape(c)}</th>" for c in self.columns)
-        body = "".join("<tr>" + "".join(f"<td style='text-align:left;vertical-align:top'>{html.escape(str(v))}</td>" for v in row)
-                       + "</tr>" for row in self.frame.itertuples(index=False))
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table><p><small>{len(self)} rows</small></p>"
-
-
-def filtered(frame, column: str, value: object, valid, what: str):
-    """The rows of a DataFrame whose ``column`` equals ``value`` (all rows when ``value`` is None).
-
-    A value that is not one of ``valid`` gets the friendly error that names the valid ones.
-
-    >>> import pandas as pd
-    >>> frame = pd.DataFrame({"source": ["news", "opinion"], "n": [1, 2]})
-    >>> list(filtered(frame, "source", "opinion", ["news", "opinion"], "source")["n"])
-    [2]
-    """
-    if value is None:
-        return frame
-    if value not in valid:
-        raise unknown_name(what, value, valid)
-    return frame[frame[column] == value]
-
 
 def visible(text: str) -> str:
     """Make invisible characters visible, so the cleaning log can show them.
@@ -160,7 +59,7 @@ def show_text(name: str, kinds: str | tuple[str, ...] | None = None) -> Shown:
     text = f"{source.name}: {source.kind}\n" + "\n".join(_paragraph_text(p) for p in chosen)
     body = "".join(_paragraph_html(p) for p in chosen)
     title = html.escape(source.metadata["headline"])
-    return Shown(text, f"<div><h4>{title} <small>({source.kind}, '{source.name}')</small></h4>{body}</div>")
+    return Shown(text, f"<div><p><strong>{title}</strong> <small>({source.kind}, '{source.name}')</small></p>{body}</div>")
 
 
 def show_paragraph(paragraph_id: str) -> Shown:
@@ -234,7 +133,7 @@ def search_texts(word: str, source: str | None = None, context: int = 50) -> Sho
         f"{html.escape(b)}{post}</td></tr>" for sid, pre, a, m, b, post in hits)
     if not hits:
         lines.append("No hits. Try a shorter word, or check the spelling.")
-    return Shown("\n".join(lines), f"<div><p><strong>{html.escape(title)}</strong></p><table>{rows}</table>"
+    return Shown("\n".join(lines), f"<div><p><strong>{html.escape(title)}</strong></p>{scroll_region(f'<table>{rows}</table>', title)}"
                                    f"{'' if hits else '<p>No hits. Try a shorter word, or check the spelling.</p>'}</div>")
 
 
@@ -292,23 +191,30 @@ def compare_raw_and_clean(name: str, first_line: int = 1, last_line: int | None 
         rows.append(f"<tr><td style='text-align:left;vertical-align:top;font-family:monospace;font-size:0.95em'>{raw_html}</td>"
                     f"<td style='text-align:left;vertical-align:top'><code>{html.escape(label)}</code> {html.escape(cleaned)}</td></tr>")
     head = f"<tr><th style='text-align:left'>raw ({html.escape(source.file)}, lines {first_line}-{last})</th><th style='text-align:left'>cleaned</th></tr>"
-    return Shown("\n".join(text_lines), f"<table>{head}{''.join(rows)}</table>")
+    label = f"Raw lines {first_line} to {last} of '{source.name}' beside the cleaned text"
+    return Shown("\n".join(text_lines), scroll_region(f"<table>{head}{''.join(rows)}</table>", label))
 
 
 def cleaning_log(name: str) -> Table:
     """The cleaning log of a source as a table: step, raw line, before (exact raw text), after, why.
 
-    Invisible characters are made visible: ⍽ is a non-breaking space and ↵ a line break.
+    Invisible characters are made visible: ⍽ is a non-breaking space and ↵ a line break. The reason for
+    each kind of step is given once, under the table (it is the same for every row of that step).
 
     >>> log = cleaning_log("opinion")
     >>> list(log.columns)
     ['step', 'line', 'before', 'after', 'why']
     >>> int(log["step"].value_counts()["non-breaking space"])
     12
+    >>> print(str(log).splitlines()[-1])  # doctest: +ELLIPSIS
+    Why 'blog footer': Links from the blog page this copy was taken from. ...
     """
     source = load_source(name)
-    return Table([{"step": e.step, "line": e.line, "before": visible(e.before), "after": visible(e.after), "why": e.why}
-                         for e in source.log])
+    rows = [{"step": e.step, "line": e.line, "before": visible(e.before), "after": visible(e.after), "why": e.why}
+            for e in source.log]
+    reasons = {row["step"]: row["why"] for row in rows}
+    return Table(rows, key_columns=["step", "line", "before", "after"], caption=f"Cleaning log of '{source.name}'",
+                 notes=[f"Why '{step}': {why}" for step, why in reasons.items()])
 
 
 def sentences_table(source: str | None = None) -> Table:
@@ -322,7 +228,7 @@ def sentences_table(source: str | None = None) -> Table:
     """
     rows = [{"sentence_id": s.id, "source": s.source, "paragraph_id": s.paragraph_id, "kind": s.kind, "sentence": s.text}
             for name in _sources(source) for s in load_source(name).sentences]
-    return Table(rows)
+    return Table(rows, key_columns=["sentence_id", "kind", "sentence"])
 
 
 _METADATA_ROWS: tuple[tuple[str, str], ...] = (
@@ -362,6 +268,8 @@ def show_metadata() -> Shown:
             "<td style='text-align:left;vertical-align:top'>"
             + ("<ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in cell(meta[key])) + "</ul>" if isinstance(meta[key], list | tuple)
                else html.escape(str(meta[key]))) + "</td>" for meta in metas)
-        rows.append(f"<tr><th style='text-align:left;vertical-align:top'>{html.escape(label)}</th>{values}</tr>")
-    head = "".join(f"<th style='text-align:left'>'{name}'</th>" for name in names)
-    return Shown("\n".join(lines).lstrip("\n"), f"<table><tr><th></th>{head}</tr>{''.join(rows)}</table>")
+        rows.append(f"<tr><th scope='row' style='text-align:left;vertical-align:top'>{html.escape(label)}</th>{values}</tr>")
+    head = "".join(f"<th scope='col' style='text-align:left'>'{name}'</th>" for name in names)
+    table = (f"<table><tr><th scope='col' style='text-align:left'>what the text says about itself</th>{head}</tr>"
+             f"{''.join(rows)}</table>")
+    return Shown("\n".join(lines).lstrip("\n"), scroll_region(table, "What each text says about itself"))

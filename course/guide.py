@@ -54,10 +54,18 @@ install; `.venv\\Scripts\\python` on Windows).
 
 
 def _relink(text: str) -> str:
-    """Links written for a lesson (in notebooks/) rewritten for the guide (in the project folder)."""
+    """Links written for a lesson (in notebooks/) rewritten for the guide (in the project folder), and the
+    lesson's JupyterLab spelling of dollar signs turned into standard Markdown."""
     import re
 
-    return re.sub(r"\]\((\d\d_[a-z0-9_]+\.ipynb)\)", r"](notebooks/\1)", text.replace("](../", "]("))
+    from course.lessons import plain_markdown
+
+    return re.sub(r"\]\((\d\d_[a-z0-9_]+\.ipynb)\)", r"](notebooks/\1)", plain_markdown(text).replace("](../", "]("))
+
+
+def _dollars(text: str) -> str:
+    """Text written for the course's own helpers, with its dollar signs escaped for Markdown."""
+    return text.replace("$", "\\$")
 
 
 def instructor_guide() -> str:
@@ -89,7 +97,7 @@ def instructor_guide() -> str:
                     shown = f"{answer:.2f}".rstrip("0").rstrip(".")
                 else:
                     shown = str(answer)
-                lines.append(f"- **{exercise.id}** {exercise.question} **Answer:** {shown}. {exercise.explanation}")
+                lines.append(_dollars(f"- **{exercise.id}** {exercise.question} **Answer:** {shown}. {exercise.explanation}"))
             parts.append("**Exercises and answers**\n\n" + "\n".join(lines) + "\n")
         if lesson.instructor_notes:
             parts.append("**Instructor notes: pitfalls, rubrics, facilitation**\n\n"

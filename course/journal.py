@@ -16,7 +16,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from course.display import Shown, Table
+from course.results import Shown, Table
 from course.errors import CourseError
 
 __all__ = ["work_folder", "write_answer", "my_answers", "answer_of", "export_journal", "where_is_my_work", "on_binder"]
@@ -131,7 +131,8 @@ def my_answers() -> Table:
     data, _ = _load()
     rows = [{"question": question, "answer": entry["text"], "saved": entry["saved"],
              "earlier versions": len(entry.get("history", []))} for question, entry in sorted(data["answers"].items())]
-    return Table(rows) if rows else Table([{"question": "(no answers saved yet)", "answer": "", "saved": "", "earlier versions": 0}])
+    rows = rows or [{"question": "(no answers saved yet)", "answer": "", "saved": "", "earlier versions": 0}]
+    return Table(rows, preview=None, caption="Your saved answers")
 
 
 def _export_path(suffix: str, name: str = "") -> Path:
@@ -162,14 +163,16 @@ def export_journal(name: str = "", form: str = "markdown") -> Shown:
     if form == "markdown":
         body = [_EXPORT_MARK, f"# {title}", ""]
         for question, entry in entries:
-            body += [f"## {question}", "", entry["text"], "", f"*Saved {entry['saved']}*", ""]
+            # Escaped, so that "$245 billion ... $190 billion" is not read as maths by a Markdown viewer.
+            body += [f"## {question}", "", entry["text"].replace("$", "\\$"), "", f"*Saved {entry['saved']}*", ""]
         path, text = _export_path(".md", name), "\n".join(body)
     else:
         items = "".join(f"<h2>{html.escape(q)}</h2><p>{html.escape(e['text']).replace(chr(10), '<br>')}</p>"
                         f"<p><small>Saved {html.escape(e['saved'])}</small></p>" for q, e in entries)
         path = _export_path(".html", name)
         text = (f"<!DOCTYPE html>\n{_EXPORT_MARK}\n<html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
-                f"</head><body><h1>{html.escape(title)}</h1>{items or '<p>No answers saved yet.</p>'}</body></html>\n")
+                f"</head><body class='mathjax_ignore tex2jax_ignore'><h1>{html.escape(title)}</h1>"
+                f"{items or '<p>No answers saved yet.</p>'}</body></html>\n")
     _atomic_write(path, text)
     message = f"Wrote {len(entries)} answer{'' if len(entries) == 1 else 's'} to {path}."
     if name.strip().lower() in ("", "your name"):

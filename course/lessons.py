@@ -15,10 +15,15 @@ from pathlib import Path
 
 from course.paths import notebooks_folder
 
-__all__ = ["OPENING", "CLOSING", "Lesson", "lessons", "lesson_table", "skeleton_problems", "show_course_map"]
+__all__ = ["OPENING", "CLOSING", "NOTE_OPENING", "NOTE_CLOSING", "Lesson", "lessons", "lesson_table", "skeleton_problems",
+           "show_course_map", "note_text", "plain_markdown"]
 
 OPENING: tuple[str, ...] = ("## What you will learn", "## Time needed", "## What you need first")
 CLOSING: tuple[str, ...] = ("## Summary", "## What comes next")
+NOTE_OPENING = "<details><summary><strong>Instructor note</strong>: answers and teaching notes (click to show)</summary>"
+NOTE_CLOSING = "</details>"
+"""Instructor notes (cells tagged ``instructor``) are folded inside these, so that nobody reads an answer by
+scrolling past it; the student version leaves them out altogether."""
 _NAME = re.compile(r"^(\d{2})_[a-z0-9_]+\.ipynb$")
 _TITLE = re.compile(r"^# (\d{2}) · (.+)$", re.MULTILINE)
 
@@ -34,6 +39,28 @@ class Lesson:
     learn: tuple[str, ...]
     need: tuple[str, ...] = ()
     instructor_notes: tuple[str, ...] = ()
+
+
+def plain_markdown(source: str) -> str:
+    r"""A cell's Markdown for a reader outside JupyterLab: dollar signs escaped the standard way.
+
+    In a lesson every dollar sign is written as two backslashes and a dollar, the one spelling that
+    JupyterLab shows as a plain dollar sign rather than as the start of mathematics; standard Markdown
+    writes one backslash.
+
+    >>> print(plain_markdown(r'"roughly \\$245 billion"'))
+    "roughly \$245 billion"
+    """
+    return source.replace("\\\\$", "\\$")
+
+
+def note_text(source: str) -> str:
+    r"""The text of an instructor note, without the fold around it.
+
+    >>> note_text(NOTE_OPENING + "\n\nAnswers: 3.\n\n" + NOTE_CLOSING)
+    'Answers: 3.'
+    """
+    return source.strip().removeprefix(NOTE_OPENING).removesuffix(NOTE_CLOSING).strip()
 
 
 def _tagged_markdown(path: Path) -> list[tuple[str, list[str]]]:
@@ -95,6 +122,10 @@ def skeleton_problems(path: Path) -> list[str]:
     last = cells[-1]
     if CLOSING[1] not in last:
         problems.append(f"{path.name}: the last Markdown cell should hold '{CLOSING[1]}'")
+    for text, tags in _tagged_markdown(path):
+        if "instructor" in tags and not (text.startswith(NOTE_OPENING + "\n\n") and text.endswith("\n\n" + NOTE_CLOSING)):
+            problems.append(f"{path.name}: an instructor note must be folded: start with NOTE_OPENING and a blank line, "
+                            "end with a blank line and NOTE_CLOSING")
     return problems
 
 
@@ -110,7 +141,7 @@ def lessons() -> list[Lesson]:
         first = cells[0][0]
         title = _TITLE.match(first)
         minutes = re.search(r"(\d+) minutes", _section(first, "## Time needed"))
-        notes = tuple(text.replace("### Instructor note\n", "").strip() for text, tags in cells if "instructor" in tags)
+        notes = tuple(note_text(text) for text, tags in cells if "instructor" in tags)
         found.append(Lesson(title.group(1), path.name, title.group(2).strip(), int(minutes.group(1)),
                             _items(first, "## What you will learn"), _items(first, "## What you need first"), notes))
     return found
@@ -137,7 +168,7 @@ def show_course_map():
     """
     import html
 
-    from course.display import Shown
+    from course.results import Shown
 
     found = lessons()
     total = sum(lesson.minutes for lesson in found)
@@ -147,4 +178,7 @@ def show_course_map():
     rows = "".join(f"<tr><td>{l.number}</td><td style='text-align:left'><a href='{html.escape(l.file)}'>{html.escape(l.title)}</a></td>"
                    f"<td>{l.minutes} min</td><td style='text-align:left'>{html.escape(summary[l.number])}</td></tr>" for l in found)
     head = "<tr><th>#</th><th style='text-align:left'>Lesson</th><th>Time</th><th style='text-align:left'>What you learn</th></tr>"
-    return Shown("\n".join(lines), f"<table><caption style='text-align:left'><strong>{html.escape(title)}</strong></caption>{head}{rows}</table>")
+    from course.results import scroll_region
+
+    table = f"<table><caption style='text-align:left'><strong>{html.escape(title)}</strong></caption>{head}{rows}</table>"
+    return Shown("\n".join(lines), scroll_region(table, "Course map"))

@@ -13,7 +13,7 @@ import html
 import re
 from collections.abc import Mapping, Sequence
 
-from course.display import Shown, Table
+from course.results import Shown, Table
 from course.errors import CourseError, unknown_name
 from course.paths import data_folder, read_data
 
@@ -32,16 +32,26 @@ def _words() -> list[tuple[str, str]]:
 
 
 def marker_words(category: str | None = None) -> Table:
-    """The word lists, with a note where a rule is known to fail.
+    """The word lists: with no category, one row per kind of word with all its words (a * marks a word
+    whose rule is known to misfire); with a category, each of its words with the note on where it misfires.
 
     >>> list(marker_words("call to action")["word"])
     ['need to', 'must', 'should', 'have to', 'instead of']
+    >>> marker_words().columns
+    ['category', 'words', 'how many']
     """
     frame = read_data(data_folder() / "marker_words.csv")
     if category is not None:
         _category(category)
-        frame = frame[frame["category"] == category]
-    return Table(frame.reset_index(drop=True))
+        return Table(frame[frame["category"] == category].reset_index(drop=True), preview=None,
+                     caption=f"The word list: {category}")
+    rows = [{"category": kind,
+             "words": ", ".join(word + ("*" if note else "") for word, note in
+                                frame[frame["category"] == kind][["word", "note"]].itertuples(index=False)),
+             "how many": int((frame["category"] == kind).sum())} for kind in CATEGORIES]
+    return Table(rows, key_columns=["category", "words", "how many"], preview=None, caption="The word lists",
+                 notes=["* the rule for this word is known to misfire: marker_words(\"hedge\") (or another kind) "
+                        "shows each word with a note on where it goes wrong."])
 
 
 def _category(category: str) -> str:
@@ -147,7 +157,8 @@ def marker_rates(extra: Mapping[str, Sequence[str]] | None = None) -> Table:
             rows.append({"category": category, "text": name, "body words": words, "markers": len(markers),
                          "per 1,000 words": round(1000 * len(markers) / words, 1),
                          "in the author's words": len(markers) - quoted, "in quotations": quoted})
-    return Table(pd.DataFrame(rows))
+    return Table(pd.DataFrame(rows), key_columns=["category", "text", "per 1,000 words", "in the author's words",
+                                                  "in quotations"], preview=None, caption="Marker words per 1,000 words")
 
 
 def marker_examples(category: str, source: str, extra: Mapping[str, Sequence[str]] | None = None) -> Table:
@@ -176,13 +187,17 @@ def marker_examples(category: str, source: str, extra: Mapping[str, Sequence[str
                     context = text[max(0, start - 45):start] + "[" + text[start:end] + "]" + text[end:end + 45]
                     rows.append({"sentence_id": sentence.id, "words": marker["words"],
                                  "in a quotation": "yes" if marker["quoted"] else "no", "context": "…" + context + "…"})
-    return Table(pd.DataFrame(rows, columns=["sentence_id", "words", "in a quotation", "context"]))
+    from course.sources import text_name
+
+    return Table(pd.DataFrame(rows, columns=["sentence_id", "words", "in a quotation", "context"]), preview=12,
+                 caption=f"Words of the kind '{category}' in {text_name(source)}")
 
 
 def compare_marking(paragraph_id: str, category: str, my_words: Sequence[str]) -> Table:
     """Compare the words a student marked in a paragraph with what the rules mark.
 
     >>> print(compare_marking("opinion-p12", "evaluative", ["dictators", "trajectory"]))  # doctest: +ELLIPSIS
+    Your marking of opinion-p12 and the rules (evaluative)
             words               found by
         dictators both you and the rules
        trajectory               only you
@@ -216,4 +231,4 @@ def compare_marking(paragraph_id: str, category: str, my_words: Sequence[str]) -
             found += f" (the rules mark {', '.join(repr(r) for r in shared)})"
         rows.append({"words": word, "found by": found})
     rows += [{"words": rule, "found by": "only the rules"} for rule in rules if not any(overlap(w, rule) for w in mine)]
-    return Table(rows)
+    return Table(rows, preview=None, caption=f"Your marking of {paragraph_id} and the rules ({category})")

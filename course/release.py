@@ -1,24 +1,25 @@
 """Student and self-study versions of the course, made from the instructor's notebooks.
 
-The notebooks in the repository are the instructor's source. Cells tagged ``instructor``,
-``solution`` or ``answer-key`` hold what students must not see first. ``release`` writes a
-copy of the course to a new folder in which those cells are removed (student version) or
-folded away behind a "show" switch (self-study version), with every output cleared. The
-result is the same, byte for byte, every time it is made from the same source.
+The notebooks in the repository are the instructor's source. Cells tagged ``instructor`` hold what
+students must not see first (answers, rubrics, facilitation notes); they are folded in the source.
+``release`` writes a copy of the course to a new folder in which those cells are removed (student
+version) or kept folded behind a "click to show" switch (self-study version), with every output cleared.
+Notebooks are read and written with nbformat and changed by nbconvert's preprocessors; the result is the
+same, byte for byte, every time it is made from the same source.
 """
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 from course.errors import CourseError
 from course.paths import project_folder
 
-__all__ = ["HIDDEN_TAGS", "MODES", "release", "release_settings", "student_notebook", "student_readme", "prepare_folder"]
+__all__ = ["HIDDEN_TAGS", "MODES", "release", "release_settings", "student_preprocessors", "student_notebook",
+           "student_readme", "prepare_folder"]
 
-HIDDEN_TAGS = ("instructor", "solution", "answer-key")
+HIDDEN_TAGS = ("instructor",)
 MODES = ("student", "self-study")
 MARKER = ".course-release"
 _COPIED = ("GLOSSARY.md", "LICENSE-CONTENT.md", "requirements.txt", "pyproject.toml", "runtime.txt", "LICENSE", "course",
@@ -44,61 +45,60 @@ licence ([LICENSE](LICENSE)).
 """
 # A class's student repository should not pick up a tester's environment, build files or written work.
 _STUDENT_GITIGNORE = ".venv/\nmy-work/\nbuild/\n*.egg-info/\n__pycache__/\n.ipynb_checkpoints/\n"
-_PLACEHOLDER = {"markdown": "*Write your answer here.*", "code": "# Write your answer here, then run the cell.\n..."}
 
 
-def _fold(cell: dict) -> dict:
-    """Put a hidden cell's content behind a <details> switch, so a learner opens it only when ready."""
-    tags = cell.get("metadata", {}).get("tags", [])
-    label = "Instructor note" if "instructor" in tags else "Solution"
-    body = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-    if cell["cell_type"] == "code":
-        body = "```python\n" + body + "\n```"
-    else:
-        body = body.replace("### Instructor note\n", "").strip()
-    source = (f"<details><summary>{label}: open it after you have tried (click to show)</summary>\n\n"
-              f"{body}\n\n</details>")
-    return {"cell_type": "markdown", "id": cell["id"], "metadata": {"tags": ["self-study"]}, "source": source}
+def student_preprocessors(mode: str = "student") -> list:
+    """The nbconvert preprocessors that make a lesson's student (or self-study) version from the instructor's.
 
-
-def student_notebook(notebook: dict, mode: str = "student") -> dict:
-    """Return a copy of a notebook (as JSON data) with hidden cells removed or folded and outputs cleared.
-
-    >>> source = {"cells": [{"cell_type": "markdown", "id": "a", "metadata": {}, "source": "Question"},
-    ...     {"cell_type": "markdown", "id": "b", "metadata": {"tags": ["instructor"]}, "source": "Answer: 3"}],
-    ...     "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
-    >>> [cell["source"] for cell in student_notebook(source)["cells"]]
-    ['Question']
-    >>> student_notebook(source, "self-study")["cells"][1]["source"][:9]
-    '<details>'
+    >>> [type(p).__name__ for p in student_preprocessors()]
+    ['TagRemovePreprocessor', 'ClearOutputPreprocessor', 'ClearMetadataPreprocessor']
     """
+    from nbconvert.preprocessors import ClearMetadataPreprocessor, ClearOutputPreprocessor, Preprocessor, TagRemovePreprocessor
+
+    from course.lessons import NOTE_OPENING
+
     if mode not in MODES:
         from course.errors import unknown_name
 
         raise unknown_name("mode", mode, MODES)
-    cells = []
-    for cell in notebook["cells"]:
-        tags = cell.get("metadata", {}).get("tags", [])
-        hidden = [tag for tag in tags if tag in HIDDEN_TAGS]
-        if hidden and mode == "self-study":
-            cells.append(_fold(cell))
-            continue
-        if hidden and "solution" in hidden:
-            cells.append({**_clean(cell), "source": _PLACEHOLDER[cell["cell_type"]]})
-            continue
-        if hidden:
-            continue
-        cells.append(_clean(cell))
-    return {**notebook, "cells": cells}
+
+    class MarkSelfStudy(Preprocessor):
+        """Instructor notes stay, folded as in the source, tagged for what they now are."""
+
+        def preprocess_cell(self, cell, resources, index):
+            tags = cell.metadata.get("tags", [])
+            if set(tags) & set(HIDDEN_TAGS):
+                if not cell.source.startswith(NOTE_OPENING):
+                    raise CourseError(f"Cell {index} is tagged {tags} but is not folded; see course.lessons.NOTE_OPENING.")
+                cell.metadata["tags"] = ["self-study"]
+            return cell, resources
+
+    first = (TagRemovePreprocessor(enabled=True, remove_cell_tags=set(HIDDEN_TAGS)) if mode == "student"
+             else MarkSelfStudy(enabled=True))
+    # Cell metadata keeps only its tags (nbval reads "raises-exception"); the notebook keeps its kernel.
+    return [first, ClearOutputPreprocessor(enabled=True),
+            ClearMetadataPreprocessor(enabled=True, preserve_cell_metadata_mask={"tags"},
+                                      preserve_nb_metadata_mask={"kernelspec", "language_info"})]
 
 
-def _clean(cell: dict) -> dict:
-    kept = {key: value for key, value in cell.items() if key not in ("outputs", "execution_count")}
-    if cell["cell_type"] == "code":
-        kept.update(outputs=[], execution_count=None)
-    tags = cell.get("metadata", {}).get("tags")
-    kept["metadata"] = {"tags": tags} if tags else {}
-    return kept
+def student_notebook(notebook, mode: str = "student"):
+    """Return the student (or self-study) version of a notebook (an nbformat notebook, or its JSON data).
+
+    >>> import nbformat
+    >>> source = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("Question"),
+    ...     nbformat.v4.new_markdown_cell("Answer: 3", metadata={"tags": ["instructor"]})])
+    >>> [cell.source for cell in student_notebook(source).cells]
+    ['Question']
+    """
+    import copy
+
+    import nbformat
+
+    result = nbformat.from_dict(copy.deepcopy(dict(notebook)))
+    resources: dict = {}
+    for preprocessor in student_preprocessors(mode):
+        result, resources = preprocessor(result, resources)
+    return result
 
 
 def prepare_folder(destination: str | Path, marker: str, what: str, force: bool = True) -> Path:
@@ -171,12 +171,14 @@ def release(destination: str | Path, mode: str = "student", force: bool = False,
     (target / "README.md").write_text(readme, encoding="utf-8")
     if not (target / ".gitignore").exists():
         (target / ".gitignore").write_text(_STUDENT_GITIGNORE, encoding="utf-8")
+    import nbformat
+
     written = []
     (target / "notebooks").mkdir()
     for path in sorted((source / "notebooks").glob("[0-9][0-9]_*.ipynb")):
-        notebook = student_notebook(json.loads(path.read_text(encoding="utf-8")), mode)
+        notebook = student_notebook(nbformat.read(path, as_version=4), mode)
         out = target / "notebooks" / path.name
-        out.write_text(json.dumps(notebook, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+        out.write_text(nbformat.writes(notebook) + "\n", encoding="utf-8")
         written.append(out)
     link = f"{binder} ({branch})" if binder else "none"
     (target / MARKER).write_text(f"mode = {mode}\nbinder = {link}\nmade by: python -m course release\n", encoding="utf-8")

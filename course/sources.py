@@ -22,7 +22,7 @@ from course.paths import seeds_folder
 from course.sentences import split_sentences
 
 __all__ = ["Sentence", "Paragraph", "Source", "source_names", "load_source", "find_paragraph", "find_sentence",
-           "normalise_id", "sha256_of"]
+           "normalise_id", "sha256_of", "text_name"]
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,9 @@ class Sentence:
         return f"[{self.id}] {self.text}"
 
     def _repr_html_(self) -> str:
-        return f"<p><code>{self.id}</code> {html.escape(self.text)}</p>"
+        from course.results import html_block
+
+        return html_block(f"<p><code>{self.id}</code> {html.escape(self.text)}</p>")
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,9 @@ class Paragraph:
 
     def _repr_html_(self) -> str:
         label = "" if self.kind == "body" else f" <em>({html.escape(self.kind)})</em>"
-        return f"<p><code>{self.id}</code>{label} {html.escape(self.text)}</p>"
+        from course.results import html_block
+
+        return html_block(f"<p><code>{self.id}</code>{label} {html.escape(self.text)}</p>")
 
 
 @dataclass(frozen=True)
@@ -153,9 +157,11 @@ class Source:
                 f"{len(self.sentences)} sentences, {len(self.log)} cleaning steps")
 
     def _repr_html_(self) -> str:
-        rows = "".join(f"<tr><th style='text-align:left'>{html.escape(k)}</th><td style='text-align:left'>{html.escape(v)}</td></tr>"
+        rows = "".join(f"<tr><th scope='row' style='text-align:left'>{html.escape(k)}</th><td style='text-align:left'>{html.escape(v)}</td></tr>"
                        for k, v in self._summary().items())
-        return f"<table><caption style='text-align:left'><strong>Source '{self.name}'</strong></caption>{rows}</table>"
+        from course.results import html_block
+
+        return html_block(f"<table><caption style='text-align:left'><strong>Source '{self.name}'</strong></caption>{rows}</table>")
 
     def _summary(self) -> dict[str, str]:
         meta = self.metadata
@@ -182,6 +188,15 @@ def source_names() -> list[str]:
     ['news', 'opinion']
     """
     return list(_metadata_by_name())
+
+
+def text_name(source: str | None) -> str:
+    """How a caption names a text: 'the news report', 'the opinion column', or 'both texts' for None.
+
+    >>> text_name("opinion"), text_name(None)
+    ('the opinion column', 'both texts')
+    """
+    return "both texts" if source is None else f"the {load_source(source).kind}"
 
 
 def normalise_id(item_id: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from course.display import Shown, Table, filtered
+from course.results import Shown, Table, filtered
 from course.errors import CourseError, unknown_name
 from course.paths import data_folder, read_data
 
@@ -35,10 +35,12 @@ def statistics_table(source: str | None = None, kind: str | None = None) -> Tabl
     ...
     course.errors.CourseError: There is no kind called 'mony'. The kinds are: 'money', 'count', 'percentage', 'distance', 'volume', 'multiple', 'duration', 'year', 'date', 'relative date', 'period', 'ranking'. Did you mean 'money'?
     """
-    from course.sources import source_names
+    from course.sources import source_names, text_name
 
     frame = filtered(_frame(), "source", source, source_names(), "source")
-    return Table(filtered(frame, "kind", kind, KINDS, "kind").reset_index(drop=True))
+    frame = filtered(frame, "kind", kind, KINDS, "kind").reset_index(drop=True)
+    caption = f"Statistics cited in {text_name(source)}" + (f" (kind: {kind})" if kind else "")
+    return Table(frame, key_columns=["statistic_id", "quote", "kind", "period", "attribution"], caption=caption)
 
 
 def find_statistic(statistic_id: str) -> dict[str, str]:

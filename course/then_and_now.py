@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from course.display import Shown, Table
+from course.results import Names, Shown, Table
 from course.errors import unknown_name
 from course.paths import data_folder, read_data
 
@@ -21,13 +21,15 @@ def _frame():
     return read_data(data_folder() / "then_and_now.csv")
 
 
-def topics() -> list[str]:
-    """The topics both texts are compared on.
+def topics() -> Names:
+    """The topics both texts are compared on (a list, shown as a sentence).
 
     >>> topics()[:3]
     ['trade', 'joint exercises', 'bomber patrols']
+    >>> print(topics())  # doctest: +ELLIPSIS
+    11 topics: 'trade', 'joint exercises', 'bomber patrols', ...
     """
-    return list(_frame()["topic"])
+    return Names(_frame()["topic"], "topics")
 
 
 def _row(topic: str) -> dict[str, str]:
@@ -49,16 +51,17 @@ def compare_topic(topic: str) -> Shown:
     from course.sources import find_sentence
 
     row = _row(topic)
-    parts, blocks = [f"Topic: {topic}", ""], [f"<h4>Topic: {html.escape(topic)}</h4>"]
+    parts, blocks = [f"Topic: {topic}", ""], [f"<p><strong>Topic: {html.escape(topic)}</strong></p>"]
     for label, column in (("News report (Jan. 2022)", "news_sentences"), ("Opinion column (Dec. 2025)", "opinion_sentences")):
         ids = row[column].split()
         lines = [f"  {sid}  {find_sentence(sid).text}" for sid in ids] or ["  (no sentence on this topic)"]
         parts += [f"{label}:", *lines, ""]
         items = "".join(f"<li><code>{sid}</code> {html.escape(find_sentence(sid).text)}</li>" for sid in ids)
         blocks.append(f"<p><strong>{label}:</strong></p><ul>{items or '<li>(no sentence on this topic)</li>'}</ul>")
-    parts += [f"In between, the reference data record: {row['in_between']}", f"  ({row['reference_rows'].replace(' ', ', ')})"]
+    rows = row["reference_rows"].replace(" ", ", ")
+    parts += [f"In between, the reference data record: {row['in_between']}"] + ([f"  ({rows})"] if rows else [])
     blocks.append(f"<p><strong>In between, the reference data record:</strong> {html.escape(row['in_between'])} "
-                  f"<small>({html.escape(row['reference_rows'].replace(' ', ', '))})</small></p>")
+                  + (f"<small>({html.escape(rows)})</small>" if rows else "") + "</p>")
     if row["expectation"]:
         expectation = find_sentence(row["expectation"]).text
         parts += ["", f"A 2022 expectation ({row['expectation']}): {expectation}", f"How it turned out: {row['how_it_turned_out']}"]
@@ -71,12 +74,13 @@ def topic_coverage() -> Table:
     """How many sentences each text gives to each topic: what is stressed, and what is no longer mentioned.
 
     >>> print(topic_coverage().where("topic", "sanctions"))
+    Sentences each text gives to each topic
         topic  news sentences  opinion sentences
     sanctions               5                  0
     """
     rows = [{"topic": row["topic"], "news sentences": len(row["news_sentences"].split()),
              "opinion sentences": len(row["opinion_sentences"].split())} for row in _frame().to_dict("records")]
-    return Table(rows)
+    return Table(rows, preview=None, caption="Sentences each text gives to each topic")
 
 
 def expectations() -> Table:
@@ -90,4 +94,4 @@ def expectations() -> Table:
     rows = [{"topic": row["topic"], "sentence_id": row["expectation"], "the 2022 text": find_sentence(row["expectation"]).text,
              "how it turned out": row["how_it_turned_out"]}
             for row in _frame().to_dict("records") if row["expectation"]]
-    return Table(rows)
+    return Table(rows, preview=None, caption="2022 expectations and how they turned out")

@@ -9,13 +9,18 @@ year, period, vague or none). Reference events come from ``data/reference/events
 
 from __future__ import annotations
 
-from course.display import Table, filtered
+import textwrap
+
+from course.results import Table, filtered
 from course.paths import data_folder, read_data
 
 __all__ = ["PRECISIONS", "timeline_table", "vague_times", "timeline_chart"]
 
 PRECISIONS = ("day", "day, no year", "month", "season", "year", "period", "vague", "none")
 ORIGINS = ("news", "opinion", "reference")
+LANDMARKS = {3: (0.2, -0.8, "left"), 10: (-0.2, -0.8, "right"), 21: (-0.3, -1.45, "right"), 39: (0.3, 0.5, "left")}
+"""Rows of ``events.csv`` labelled on the timeline chart, one per period, with where each label goes (years to
+the side, height, alignment), placed by eye so that no two labels overlap."""
 
 
 def _text_events():
@@ -62,7 +67,7 @@ def timeline_table(source: str | None = None, with_reference: bool = False, sinc
     """
     import pandas as pd
 
-    from course.sources import source_names
+    from course.sources import source_names, text_name
 
     events = filtered(_text_events(), "source", source, source_names(), "source")
     events = events.rename(columns={"source": "origin", "sentence_id": "where"})
@@ -74,7 +79,9 @@ def timeline_table(source: str | None = None, with_reference: bool = False, sinc
     if since is not None:
         frame = frame[frame["date"].str[:4].map(lambda y: not y.isdigit() or int(y) >= since)]
     frame = frame.assign(_key=frame["date"].map(_sort_key)).sort_values("_key", kind="stable").drop(columns="_key")
-    return Table(frame.reset_index(drop=True))
+    caption = (f"Events in {text_name(source)}" + (" and in the reference data" if with_reference else "")
+               + (f", {since} on" if since is not None else ""))
+    return Table(frame.reset_index(drop=True), key_columns=["date", "precision", "event", "origin", "where"], caption=caption)
 
 
 def vague_times(source: str) -> Table:
@@ -84,7 +91,11 @@ def vague_times(source: str) -> Table:
     True
     """
     table = timeline_table(source).frame
-    return Table(table[table["precision"].isin(["vague", "none"])].reset_index(drop=True))
+    from course.sources import text_name
+
+    return Table(table[table["precision"].isin(["vague", "none"])].reset_index(drop=True),
+                 key_columns=["time_words", "precision", "event", "where"],
+                 caption=f"Events {text_name(source)} leaves vague or undated")
 
 
 def _year_fraction(date: str, end: bool = False) -> float | None:
@@ -117,7 +128,7 @@ def timeline_chart(since: int = 2003):
     lanes = {"news": 2, "opinion": 1, "reference": 0}
     colours = {"news": PALETTE["news"], "opinion": PALETTE["opinion"], "reference": PALETTE["reference"]}
     shapes = {"news": "^", "opinion": "s", "reference": "o"}
-    figure = Figure(figsize=(10, 4.2), dpi=100)
+    figure = Figure(figsize=(10, 5.6), dpi=100)
     axes = figure.subplots()
     placed, unplaced = {o: 0 for o in lanes}, {o: 0 for o in lanes}
     years: dict[str, list[int]] = {o: [] for o in lanes}
@@ -135,25 +146,54 @@ def timeline_chart(since: int = 2003):
             axes.plot([start, end], [lane, lane], color=colours[row.origin], linewidth=3, alpha=0.6)
         axes.scatter([start], [lane], marker=shapes[row.origin], s=70, edgecolor=colours[row.origin],
                      facecolor=colours[row.origin] if exact else "white", linewidth=1.5, zorder=3)
+    # The two texts' dates, so a reader sees what each text could know.
     axes.axvline(2022 + 1 / 365, color="black", linestyle="--", linewidth=1)
-    axes.text(2021.9, 2.35, "news report dated Jan. 2, 2022", fontsize=10, ha="right")
+    axes.text(2021.9, 2.45, "news report dated\n2 Jan. 2022", fontsize=9.5, ha="right", va="center",
+              bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+    axes.axvline(2025 + 11 / 12, color="black", linestyle=":", linewidth=1.2)
+    axes.text(2025.8, 1.5, "column: Dec. 2025\n(course materials)", fontsize=9.5, ha="right", va="center",
+              bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+    # A few landmark reference events, named in the reference data's own words, so that the lanes can be read.
+    from course.checking import reference_row
+
+    landmarks = [row for row in LANDMARKS if (_year_fraction(reference_row("events.csv", row)["date"]) or 0) >= since]
+    for row in landmarks:
+        event = reference_row("events.csv", row)
+        x = _year_fraction(event["date"]) or since
+        shift, height, side = LANDMARKS[row]
+        axes.annotate(textwrap.fill(f"{event['event']} (row {row})", 24), (x, 0), xytext=(x + shift, height),
+                      fontsize=9, ha=side, va="center", zorder=5,
+                      bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
+                      arrowprops={"arrowstyle": "-", "color": "#555555", "linewidth": 0.8, "shrinkA": 0})
     axes.set_yticks([2, 1, 0], ["News report (Jan. 2022)", "Opinion column (Dec. 2025)", "Reference data"], fontsize=11)
-    axes.set_ylim(-0.6, 2.7)
+    axes.set_ylim(-1.9, 2.8)
     title = f"Events in the two texts and in the reference data, {since} on"
     axes.set_title(title, fontsize=13)
     axes.set_xlabel("Date (year)", fontsize=12)
     axes.tick_params(axis="x", labelsize=11)
     axes.grid(axis="x", color="#dddddd")
-    figure.text(0.01, 0.01, "Filled: dated to the day or month. Hollow: season or year only. Lines: periods.\n"
-                "Source: data/timeline.csv; data/reference/events.csv and bomber_patrols.csv.", fontsize=9, color="#333333")
-    figure.tight_layout(rect=(0, 0.09, 1, 1))
+    from matplotlib.lines import Line2D
+
+    grey = "#555555"
+    keys = [Line2D([], [], marker="o", linestyle="", color=grey, markersize=8, label="dated to the day or month"),
+            Line2D([], [], marker="o", linestyle="", markerfacecolor="white", color=grey, markersize=8,
+                   label="season or year only"),
+            Line2D([], [], color=grey, linewidth=3, alpha=0.6, label="a period")]
+    axes.legend(handles=keys, fontsize=9, loc="upper left", framealpha=1, title="Markers", title_fontsize=9)
+    figure.text(0.01, 0.01, "Source: data/timeline.csv; data/reference/events.csv and bomber_patrols.csv. "
+                "Labelled: a few reference events, in the reference data's words.", fontsize=9, color="#333333")
+    figure.tight_layout(rect=(0, 0.05, 1, 1))
+
     def lane_words(origin: str, name: str) -> str:
         span = f", from {min(years[origin])} to {max(years[origin])}" if years[origin] else ""
         return f"{name}: {placed[origin]} events placed{span}, {unplaced[origin]} without a usable date"
 
     alt_text = (f"Timeline from {since} with three lanes. {lane_words('news', 'News report')}. "
                 f"{lane_words('opinion', 'Opinion column')}. {lane_words('reference', 'Reference data')}. "
-                "A dashed line marks the news report's date, 2 January 2022.")
+                "A dashed line marks the news report's date, 2 January 2022, and a dotted line December 2025, the "
+                "column's date according to the course materials. Labelled reference events: "
+                + "; ".join(f"{reference_row('events.csv', row)['event']} ({reference_row('events.csv', row)['date']})"
+                            for row in landmarks) + ".")
     source_line = "Source: data/timeline.csv (events in the texts, dates resolved) and data/reference/events.csv, bomber_patrols.csv."
-    shown = Table(table[["date", "end_date", "precision", "event", "origin", "where"]])
+    shown = Table(table[["date", "end_date", "precision", "event", "origin", "where"]], caption="The events in the chart")
     return Chart.from_figure(figure, title, alt_text, source_line, shown)

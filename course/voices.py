@@ -7,7 +7,7 @@ them ("said", "according to"). Sentences with no voice row are in the author's o
 
 from __future__ import annotations
 
-from course.display import Table, filtered
+from course.results import Table, filtered
 from course.paths import data_folder, read_data
 
 __all__ = ["SPEAKER_TYPES", "SPEECH", "voices_table", "who_speaks", "voices_chart"]
@@ -32,10 +32,12 @@ def voices_table(source: str | None = None, speaker_type: str | None = None) -> 
     ...
     course.errors.CourseError: There is no speaker type called 'named'. The speaker types are: 'named person', 'unnamed people', 'institution or government', 'document or data', 'no one named'. Did you mean 'named person'?
     """
-    from course.sources import source_names
+    from course.sources import source_names, text_name
 
     frame = filtered(_frame(), "source", source, source_names(), "source")
-    return Table(filtered(frame, "speaker_type", speaker_type, SPEAKER_TYPES, "speaker type").reset_index(drop=True))
+    frame = filtered(frame, "speaker_type", speaker_type, SPEAKER_TYPES, "speaker type").reset_index(drop=True)
+    caption = f"Voices in {text_name(source)}" + (f" ({speaker_type})" if speaker_type else "")
+    return Table(frame, key_columns=["sentence_id", "speaker", "speaker_type", "speech", "quote"], caption=caption)
 
 
 def who_speaks() -> Table:
@@ -64,7 +66,7 @@ def who_speaks() -> Table:
             row["body sentences"] = len(body)
     import pandas as pd
 
-    return Table(pd.DataFrame(rows))
+    return Table(pd.DataFrame(rows), caption="Who speaks in the body sentences of each text")
 
 
 def voices_chart():

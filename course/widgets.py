@@ -8,20 +8,26 @@ terminal, a static page), the same thing prints as text saying how to answer wit
 
 from __future__ import annotations
 
+import html
+
 import ipywidgets as widgets
 
 from course.checks import check
 from course.errors import CourseError
+from course.results import html_block
 
 __all__ = ["quiz", "answer_box"]
 
 
 class _Answerable(widgets.VBox):
-    """A box of widgets that also reads well as plain text, wherever the widgets themselves cannot be shown."""
+    """A box of widgets that also reads well where the widgets themselves cannot be shown: as plain text,
+    and as HTML for a page that cannot run code (the static site shows the question, the choices or the
+    prompt, and says that answers are given in the notebook)."""
 
-    def __init__(self, children, text: str) -> None:
+    def __init__(self, children, text: str, static_html: str) -> None:
         super().__init__(children)
         self._plain = text
+        self._static = static_html
 
     def __repr__(self) -> str:
         return self._plain
@@ -30,6 +36,7 @@ class _Answerable(widgets.VBox):
         data = super()._repr_mimebundle_(**kwargs) or {}
         data = data[0] if isinstance(data, tuple) else data
         data["text/plain"] = self._plain
+        data["text/html"] = html_block(self._static)
         return data
 
 
@@ -42,7 +49,6 @@ def quiz(exercise_id: str):
     >>> print(repr(quiz("02.3")).splitlines()[0])
     Exercise 02.3: Why can the news report's 'exceeded $100 billion' not be set straight beside the column's 'roughly $245 billion'?
     """
-    import html
 
     from course.checks import _registry
 
@@ -60,13 +66,16 @@ def quiz(exercise_id: str):
         button.on_click(lambda _button, letter=letter: setattr(feedback, "value", check(exercise_id, letter)._repr_html_()))
         buttons.append(button)
     choices = "".join(f"<li><strong>{letter})</strong> {html.escape(text)}</li>" for letter, text in exercise.choices.items())
-    question = widgets.HTML(value=f"<p><strong>Exercise {exercise_id}.</strong> {html.escape(exercise.question)}</p>"
-                                  f"<ul style='list-style:none;padding-left:0.5em'>{choices}</ul>"
-                                  "<p><small>Press the button of your answer (Tab moves between buttons, Enter presses).</small></p>")
+    asked = (f"<p><strong>Exercise {exercise_id}.</strong> {html.escape(exercise.question)}</p>"
+             f"<ul style='list-style:none;padding-left:0.5em'>{choices}</ul>")
+    question = widgets.HTML(value=html_block(asked + "<p><small>Press the button of your answer (Tab moves between "
+                                                     "buttons, Enter presses).</small></p>"))
     text = "\n".join([f"Exercise {exercise_id}: {exercise.question}",
                       *(f"  {letter}) {choice_text}" for letter, choice_text in exercise.choices.items()),
                       f"(If no buttons show here, answer with check({exercise_id!r}, \"a\") using your letter.)"])
-    return _Answerable([question, widgets.HBox(buttons), feedback], text)
+    static = asked + (f"<p><em>Answer this question in the notebook: press the button of your answer, or run "
+                      f"<code>check({html.escape(repr(exercise_id))}, \"a\")</code> with your letter.</em></p>")
+    return _Answerable([question, widgets.HBox(buttons), feedback], text, static)
 
 
 def answer_box(question: str, prompt: str = "", rows: int = 6):
@@ -94,7 +103,10 @@ def answer_box(question: str, prompt: str = "", rows: int = 6):
                             "copy it somewhere safe and tell your instructor.</p>")
 
     button.on_click(on_click)
-    parts = [widgets.HTML(value=f"<p><strong>{question}</strong> {prompt}</p>"), area, button, status]
+    asked = f"<p><strong>{html.escape(question)}</strong> {html.escape(prompt)}</p>"
+    parts = [widgets.HTML(value=html_block(asked)), area, button, status]
     text = (f"Written answer {question!r}: {prompt}\n(If no box shows here, save your answer with "
             f"write_answer({question!r}, \"your answer\").)")
-    return _Answerable(parts, text)
+    static = asked + ("<p><em>Write your answer in the notebook, in the box under this question, and press "
+                      "Save.</em></p>")
+    return _Answerable(parts, text, static)

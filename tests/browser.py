@@ -20,6 +20,27 @@ import urllib.request
 from pathlib import Path
 
 BROWSER = next((shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome") if shutil.which(name)), None)
+TESTS = Path(__file__).resolve().parent
+SCREENSHOTS = TESTS.parent / "build" / "browser-screenshots"
+"""Where screenshots of a failing lesson or page go (kept as test artefacts); COURSE_SCREENSHOTS=1 keeps all."""
+
+
+def npm_tool(relative: str) -> Path | None:
+    """A file of the test tools from npm (tests/package.json), installed on first use; None without npm.
+
+    The versions are pinned in tests/package-lock.json; ``npm ci`` installs exactly those into
+    tests/node_modules (git-ignored), which no student version or site ever contains.
+    """
+    installed = TESTS / "node_modules" / ".package-lock.json"
+    stale = not installed.exists() or installed.stat().st_mtime < (TESTS / "package-lock.json").stat().st_mtime
+    if stale:
+        npm = shutil.which("npm")
+        if npm is None:
+            return None
+        subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=TESTS, check=True,
+                       stdout=subprocess.DEVNULL, timeout=600)
+    path = TESTS / "node_modules" / relative
+    return path if path.exists() else None
 
 
 def free_port() -> int:
@@ -47,12 +68,16 @@ class DevTools:
 
         self.socket = websocket.create_connection(url, timeout=120, suppress_origin=True)
         self.ids = itertools.count(1)
+        self.events: list[dict] = []  # notifications (such as Network.requestWillBeSent) received so far
 
     def call(self, method: str, **params):
         number = next(self.ids)
         self.socket.send(json.dumps({"id": number, "method": method, "params": params}))
         while True:
             message = json.loads(self.socket.recv())
+            if "method" in message and "id" not in message:
+                self.events.append(message)
+                continue
             if message.get("id") == number:
                 if "error" in message:
                     raise RuntimeError(f"{method}: {message['error']}")
@@ -81,7 +106,9 @@ def start_lab(root: Path, env: dict[str, str]) -> tuple[subprocess.Popen, int]:
     lab = subprocess.Popen([sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
                             "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--ServerApp.password=",
                             "--ServerApp.disable_check_xsrf=True", "--LabApp.expose_app_in_browser=True",
-                            f"--ServerApp.root_dir={root}", "--allow-root"],
+                            f"--ServerApp.root_dir={root}", "--allow-root",
+                            # Checkpoints go to the test's own folder, not into the course being tested.
+                            f"--FileCheckpoints.checkpoint_dir={env.get('COURSE_CHECKPOINTS', '.ipynb_checkpoints')}"],
                            cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_for(f"http://127.0.0.1:{port}/api/status")
     return lab, port
@@ -132,9 +159,8 @@ def open_notebook(tools: DevTools, port: int, path: str, reset: bool = True) -> 
                      " p.sessionContext.session.kernel && p.sessionContext.session.kernel.status === 'idle'); })()")
 
 
-def open_and_run_all(tools: DevTools, port: int, name: str) -> None:
-    """Open a lesson in JupyterLab, wait for its kernel, and start Run All Cells."""
-    open_notebook(tools, port, f"lab/tree/notebooks/{name}")
+def run_all(tools: DevTools) -> None:
+    """Start Run All Cells in the open notebook."""
     tools.evaluate(f"(() => {{ window.jupyterapp.shell.activateById({PANEL}.id);"
                    " return window.jupyterapp.commands.execute('notebook:run-all-cells'); })()")
 
@@ -164,7 +190,7 @@ def browser_session(home: Path, root: Path):
         json.dumps({"windowingMode": "none"}), encoding="utf-8")
     debug_port = free_port()
     env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(settings), "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
-           "COURSE_WORK": str(home / "my-work")}
+           "COURSE_WORK": str(home / "my-work"), "COURSE_CHECKPOINTS": str(home / "checkpoints")}
     lab, lab_port = start_lab(root, env)
     chrome = subprocess.Popen([BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                                "--disable-background-networking", "--disable-component-update", "--window-size=1300,1000",
@@ -180,3 +206,59 @@ def browser_session(home: Path, root: Path):
         yield tools, lab_port
     finally:
         stop(chrome, lab)
+
+
+AXE_IMPACTS = ("serious", "critical")
+
+
+def axe_violations(tools: DevTools, include: list[str] | None = None) -> list[str]:
+    """Serious and critical accessibility faults axe-core finds in the page, or in the parts ``include`` selects.
+
+    axe-core comes from npm (tests/package.json); without npm the caller skips or fails, as for Chromium.
+    """
+    if not tools.evaluate("typeof window.axe === 'object'"):
+        script = npm_tool("axe-core/axe.min.js")
+        if script is None:
+            raise RuntimeError("axe-core is not installed and npm is missing: install Node.js and npm")
+        tools.evaluate(script.read_text(encoding="utf-8"))
+    context = json.dumps({"include": [[selector] for selector in include]} if include else None)
+    found = tools.evaluate(f"axe.run({context} || document, {{resultTypes: ['violations']}}).then(r => r.violations"
+                           ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))})))")
+    return [f"{v['id']} ({v['impact']}): {', '.join(v['nodes'][:3])}" for v in found if v["impact"] in AXE_IMPACTS]
+
+
+# What JupyterLab shows of a lesson's own content: its Markdown and the outputs of its cells (not JupyterLab's
+# own editor, menus and panels, which the course does not make).
+CONTENT = [".jp-NotebookPanel:not(.lm-mod-hidden) .jp-RenderedMarkdown",
+           ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output"]
+TYPESET_MATHS = ("[...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) mjx-container, "
+                 ".jp-NotebookPanel:not(.lm-mod-hidden) .MathJax')].map(e => (e.closest('.jp-Cell') || e).innerText.slice(0, 80))")
+
+
+def notebook_screenshots(tools: DevTools, folder: Path, stem: str, widths: tuple[int, ...] = (1280, 390)) -> list[Path]:
+    """Screenshots of the whole open notebook, screen by screen, at a desktop's and a phone's width."""
+    import base64
+
+    folder.mkdir(parents=True, exist_ok=True)
+    scroller = f"(() => {{ const p = {PANEL}; return p.content.node.closest('.jp-WindowedPanel-outer') || " \
+               "p.content.node.querySelector('.jp-WindowedPanel-outer') || p.content.node; })()"
+    shots = []
+    try:
+        for width in widths:
+            tools.call("Emulation.setDeviceMetricsOverride", width=width, height=900 if width > 600 else 844,
+                       deviceScaleFactor=1, mobile=width <= 600)
+            # A student on a phone closes the side panels to read; the file browser would fill the screen.
+            tools.evaluate("(() => { const s = window.jupyterapp.shell; s.collapseLeft(); s.collapseRight(); "
+                           "return true; })()")
+            time.sleep(1)
+            height = tools.evaluate(f"{scroller}.scrollHeight")
+            step = tools.evaluate(f"{scroller}.clientHeight") or 800
+            for number, top in enumerate(range(0, height, max(200, step - 60))):
+                tools.evaluate(f"(() => {{ {scroller}.scrollTop = {top}; return true; }})()")
+                time.sleep(0.3)
+                path = folder / f"{stem}-{width}px-{number:02d}.png"
+                path.write_bytes(base64.b64decode(tools.call("Page.captureScreenshot", format="png")["data"]))
+                shots.append(path)
+    finally:
+        tools.call("Emulation.clearDeviceMetricsOverride")
+    return shots

@@ -65,13 +65,17 @@ def folder_with_other_work(tmp_path):
 def browser(tmp_path_factory):
     """JupyterLab serving the course and headless Chromium, shared by the browser tests: (DevTools, port).
 
-    Without Chromium the browser tests are skipped with a message, or fail when ``COURSE_REQUIRE_BROWSER=1``
-    (set by .ci/run when Chromium is present).
+    Without Chromium (or without npm, which installs axe-core) the browser tests are skipped with a message, or
+    fail when ``COURSE_REQUIRE_BROWSER=1`` (set by .ci/run when Chromium is present).
     """
-    from browser import BROWSER, browser_session
+    from browser import BROWSER, browser_session, npm_tool
 
+    message = None
     if BROWSER is None:
         message = "no Chromium on this machine: install it with 'apt-get install chromium'"
+    elif npm_tool("axe-core/axe.min.js") is None:
+        message = "no npm on this machine to install axe-core, the accessibility checker: install Node.js and npm"
+    if message:
         if os.environ.get("COURSE_REQUIRE_BROWSER") == "1":
             pytest.fail(f"COURSE_REQUIRE_BROWSER=1 but {message}")
         pytest.skip(message)

@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 
 from course.cleaning import STEPS
-from course.display import (Shown, Table, cleaning_log, compare_raw_and_clean, search_texts, sentences_table, show_metadata,
-                            show_paragraph, show_sentence, show_text, visible)
+from course.display import (cleaning_log, compare_raw_and_clean, search_texts, sentences_table, show_metadata, show_paragraph,
+                            show_sentence, show_text, visible)
+from course.results import Shown, Table
 from course.errors import CourseError
 from course.sources import load_source
 
@@ -20,8 +21,8 @@ SHOWN = {
     "show_sentence": (lambda: show_sentence("news-p57-s01"), "Corrections & Amplifications", "Corrections &amp; Amplifications"),
     "search_texts": (lambda: search_texts("Corrections"), "[Corrections] & Amplifications", "</mark> &amp; Amplifications"),
     "compare_raw_and_clean": (lambda: compare_raw_and_clean("news", 131, 141), "Dow Jones & Company", "Dow Jones &amp; Company"),
-    "cleaning_log": (lambda: cleaning_log("news"), "Dow Jones & Company", "Dow Jones &amp; Company"),
-    "sentences_table": (lambda: sentences_table("news"), "Corrections & Amplifications", "Corrections &amp; Amplifications"),
+    "cleaning_log": (lambda: cleaning_log("news").show_all(), "Dow Jones & Company", "Dow Jones &amp; Company"),
+    "sentences_table": (lambda: sentences_table("news").show_all(), "Corrections & Amplifications", "Corrections &amp; Amplifications"),
     "show_metadata": (lambda: show_metadata(), "Dow Jones & Company", "Dow Jones &amp; Company"),
 }
 
@@ -219,7 +220,7 @@ def test_table_filters_and_explains_a_wrong_column():
 
 def test_table_html_escapes_and_counts_rows():
     html = Table([{"a<b": "x & y"}])._repr_html_()
-    assert "a&lt;b" in html and "x &amp; y" in html and "1 rows" in html
+    assert "a&lt;b" in html and "x &amp; y" in html and "1 row<" in html
 
 
 def test_visible():

@@ -156,3 +156,14 @@ def test_answers_go_to_the_copy_of_the_course_the_student_works_in(tmp_path, mon
     monkeypatch.delenv("COURSE_WORK")
     monkeypatch.chdir(copy / "notebooks")
     assert journal.work_folder() == (copy / "my-work").resolve()
+
+
+def test_exports_keep_dollar_amounts_as_written(work):
+    """A Markdown viewer or MathJax would read "$245 billion ... $190 billion" as maths."""
+    write_answer("02 think", "Trade was $245 billion in 2024, up from $190 billion.")
+    export_journal("Ada")
+    markdown = (work / "journal-ada.md").read_text(encoding="utf-8")
+    assert "\\$245 billion in 2024, up from \\$190 billion" in markdown
+    export_journal("Ada", form="html")
+    page = (work / "journal-ada.html").read_text(encoding="utf-8")
+    assert "class='mathjax_ignore tex2jax_ignore'" in page and "$245 billion" in page

@@ -2,7 +2,7 @@
 
 import pytest
 
-from course.display import Shown
+from course.results import Shown
 from course.errors import CourseError
 from course.markers import (CATEGORIES, compare_marking, find_markers, highlight, marker_examples, marker_rates,
                             marker_words)
@@ -10,8 +10,11 @@ from course.sources import load_source
 
 
 def test_every_word_list_entry_is_in_a_known_category_and_unique():
-    frame = marker_words().frame
+    import pandas as pd
+
+    frame = pd.concat([marker_words(category).frame for category in CATEGORIES])
     assert set(frame["category"]) == set(CATEGORIES)
+    assert list(marker_words()["how many"]) == [len(marker_words(category)) for category in CATEGORIES]
     assert not frame.duplicated(["word"]).any()
 
 

@@ -131,3 +131,32 @@ def test_headings_form_a_proper_outline():
         assert levels[0] == 1 and levels.count(1) == 1, path.name
         for before, after in zip(levels, levels[1:]):
             assert after <= before + 1, f"{path.name}: a heading jumps from level {before} to {after}"
+
+
+def _prose(source: str) -> str:
+    """A Markdown cell without its code blocks and code spans (where a dollar sign is never maths)."""
+    return re.sub(r"`[^`\n]*`", "", re.sub(r"```.*?```", "", source, flags=re.DOTALL))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_dollar_sign_in_lesson_prose_is_escaped_for_jupyterlab(path):
+    """JupyterLab reads "$245 billion ... $190 billion" as maths; written with two backslashes, it shows as
+    written (checked in the browser by test_browser.py, which counts typeset maths)."""
+    for number, cell in enumerate(json.loads(path.read_text(encoding="utf-8"))["cells"]):
+        if cell["cell_type"] == "markdown":
+            bare = re.findall(r".{0,20}(?<!\\\\)\$.{0,20}", _prose("".join(cell["source"])))
+            assert not bare, f"{path.name} cell {number}: write every $ as \\\\$ (found {bare})"
+
+
+def test_the_dollar_check_would_catch_a_bare_dollar():
+    assert re.findall(r"(?<!\\\\)\$", _prose('roughly $245 and `$5` and \\\\$190')) == ["$"]
+
+
+def test_an_unfolded_instructor_note_is_caught(tmp_path):
+    source = json.loads(NOTEBOOKS[1].read_text(encoding="utf-8"))
+    for cell in source["cells"]:
+        if "instructor" in cell["metadata"].get("tags", []):
+            cell["source"] = "### Instructor note\n\nAnswers: 01.1 is 3."
+    broken = tmp_path / NOTEBOOKS[1].name
+    broken.write_text(json.dumps(source), encoding="utf-8")
+    assert any("must be folded" in problem for problem in skeleton_problems(broken))

@@ -76,12 +76,13 @@ def test_self_study_keeps_the_notes_folded_away(self_study):
         assert json.dumps(line, ensure_ascii=False)[1:-1] in text
 
 
-def test_a_solution_cell_becomes_a_placeholder():
-    notebook = {"cells": [{"cell_type": "code", "id": "s", "metadata": {"tags": ["solution"]}, "source": "answer = 3",
-                           "outputs": [{"output_type": "stream", "name": "stdout", "text": "3"}], "execution_count": 4}],
-                "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
-    [cell] = student_notebook(notebook)["cells"]
-    assert "3" not in cell["source"] and cell["source"].endswith("...") and cell["outputs"] == []
+def test_an_unfolded_note_stops_the_self_study_version():
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("Answer: 3", metadata={"tags": ["instructor"]})])
+    with pytest.raises(CourseError, match="not folded"):
+        student_notebook(notebook, "self-study")
+    assert student_notebook(notebook).cells == []
 
 
 def test_the_release_is_the_same_every_time(student, tmp_path):

@@ -26,7 +26,8 @@ def test_every_lesson_has_a_page_with_its_outputs(site):
                 if c["cell_type"] == "code"]
         charts = sum("_chart()" in "".join(c["source"]) for c in code)
         assert page.count("<img") >= charts
-        assert "jp-OutputArea-output" in page, f"{lesson.file}: no outputs on the page"
+        assert "output_area" in page, f"{lesson.file}: no outputs on the page"
+        assert f"<title>{lesson.number} · {lesson.title}" in page
 
 
 def test_links_resolve_images_have_alt_text_and_pages_set_a_phone_viewport(site):

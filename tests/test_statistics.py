@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from course.display import Shown
+from course.results import Shown
 from course.errors import CourseError
 from course.sources import find_sentence, load_source
 from course.statistics import KINDS, find_statistic, show_statistic, statistics_table
