@@ -24,7 +24,7 @@ _HOME: dict[str, str] = {
     "statistics_table": "course.statistics", "find_statistic": "course.statistics", "show_statistic": "course.statistics",
     "check_statistic": "course.checking", "check_table": "course.checking", "convert": "course.checking",
     "voices_table": "course.voices", "who_speaks": "course.voices", "voices_chart": "course.voices",
-    "write_answer": "course.journal", "my_answers": "course.journal", "export_journal": "course.journal",
+    "write_answer": "course.journal", "answer_of": "course.journal", "my_answers": "course.journal", "export_journal": "course.journal",
     "where_is_my_work": "course.journal", "quiz": "course.widgets", "answer_box": "course.widgets",
     "release": "course.release", "evidence_sheet": "course.assessment",
     "trade_chart": "course.charts", "patrols_chart": "course.charts",

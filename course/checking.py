@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import functools
 import html
+import math
 import re
 from dataclasses import dataclass
 
 from course.results import Number, Record, Table, html_block
-from course.errors import CourseError, unknown_name
+from course.errors import CourseError, choose, need_number, need_whole_number, shown, unknown_name
 from course.paths import data_folder, read_data
 
 __all__ = ["STATUSES", "MATCHES_WITHIN", "CLOSE_WITHIN", "Check", "check_statistic", "check_table",
@@ -76,10 +77,8 @@ def reference_frame(file: str):
     >>> len(reference_frame("bomber_patrols.csv"))
     10
     """
-    path = data_folder() / "reference" / str(file)
-    if not str(file).endswith(".csv") or not path.is_file():
-        raise unknown_name("reference file", file, reference_files())
-    return read_data(path)
+    # Only the course's own reference files, by name: never a path to some other file on the machine.
+    return read_data(data_folder() / "reference" / choose(file, reference_files(), "reference file"))
 
 
 def reference_row(file: str, row: int) -> Record:
@@ -101,9 +100,11 @@ def reference_row(file: str, row: int) -> Record:
     course.errors.CourseError: trade_china_russia.csv has rows 1 to 32; there is no row 99.
     """
     frame = reference_frame(file)
-    if not isinstance(row, int) or not 1 <= row <= len(frame):
-        raise CourseError(f"{file} has rows 1 to {len(frame)}; there is no row {row}.")
-    return Record(dict(frame.iloc[row - 1]), f"{file} row {row}")
+    import numbers
+
+    if isinstance(row, bool) or not isinstance(row, numbers.Integral) or not 1 <= row <= len(frame):
+        raise CourseError(f"{file} has rows 1 to {len(frame)}; there is no row {shown(row)}.")
+    return Record(dict(frame.iloc[int(row) - 1]), f"{file} row {int(row)}")
 
 
 _SECOND_SOURCE = re.compile(r"^(?:Same (?:event|figure|count)(?: and dates?)? as|Corroborates|"
@@ -168,12 +169,14 @@ def convert(value: float, from_unit: str, to_unit: str) -> float:
     bcm_per_tcf = 1e12 * m3_per_ft3 / 1e9
     factors = {"miles to km": km_per_mile, "km to miles": 1 / km_per_mile,
                "trillion cubic feet to bcm": bcm_per_tcf, "bcm to trillion cubic feet": 1 / bcm_per_tcf}
-    key = f"{from_unit} to {to_unit}"
-    if key not in factors:
-        raise unknown_name("conversion", key, factors)
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise CourseError(f"convert() needs a number to convert, like 2500; got {value!r}.")
-    return Number(round(value * factors[key], 10), to_unit)
+    if not isinstance(from_unit, str) or not isinstance(to_unit, str):
+        raise CourseError(f"Name the units in quotes, like convert(2500, 'miles', 'km'); you gave {shown(from_unit)} "
+                          f"and {shown(to_unit)}.")
+    key = choose(f"{from_unit} to {to_unit}", factors, "conversion")
+    number = need_number(value, "the figure to convert", "convert(2500, 'miles', 'km')")
+    if abs(number) > 1e15:
+        raise CourseError(f"{shown(value)} is far larger than any figure in the texts; check the number you typed.")
+    return Number(round(number * factors[key], 10), to_unit)
 
 
 def percent_difference(text_value: float, reference_value: float) -> float:
@@ -188,9 +191,14 @@ def percent_difference(text_value: float, reference_value: float) -> float:
     ...
     course.errors.CourseError: A percentage difference needs a reference figure other than 0.
     """
+    example = "percent_difference(4023.36, 4209.3)"
+    text_value = need_number(text_value, "the text's figure", example)
+    reference_value = need_number(reference_value, "the reference figure", example)
     if reference_value == 0:
         raise CourseError("A percentage difference needs a reference figure other than 0.")
     difference = (text_value - reference_value) / reference_value * 100
+    if not math.isfinite(difference):
+        raise CourseError("Those figures are too far apart to compare as a percentage; check the numbers you typed.")
     side = "above" if difference > 0 else "below" if difference < 0 else "equal to"
     return Number(difference, "%", f"the text's figure is {side} the reference")
 
@@ -408,8 +416,8 @@ def check_table(source: str | None = None, status: str | None = None) -> Table:
     """
     from course.statistics import statistics_table
 
-    if status is not None and status not in STATUSES:
-        raise unknown_name("status", status, STATUSES)
+    if status is not None:
+        choose(status, STATUSES, "status")
     ids = statistics_table(source)["statistic_id"]
     rows = [vars(_check(statistic_id)) for statistic_id in ids]
     if status is not None:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from course.errors import unknown_name
+from course.errors import shown, unknown_name
 
 __all__ = ["Exercise", "Feedback", "check", "exercise_ids"]
 
@@ -109,7 +109,7 @@ def _judge(exercise: Exercise, answer: object) -> Feedback:
     if exercise.kind == "number":
         number = _as_number(answer)
         if number is None:
-            return say("not yet", f"This question wants a number, written with digits like 3 (you gave {answer!r}). {exercise.hint}")
+            return say("not yet", f"This question wants a number, written with digits like 3 (you gave {shown(answer)}). {exercise.hint}")
         if abs(number - expected) <= exercise.tolerance:
             return say("right", exercise.explanation)
         if math.isinf(number):
@@ -118,11 +118,11 @@ def _judge(exercise: Exercise, answer: object) -> Feedback:
         advice = next((text for key, text in exercise.wrong.items()
                        if _as_number(key) is not None and abs(number - _as_number(key)) <= max(exercise.tolerance, 1e-9)),
                       exercise.hint)
-        shown = int(number) if number.is_integer() else number
-        return say("not yet", f"{shown} is {direction}. {advice}")
+        typed = f"{number:.6g}" if abs(number) >= 1e6 else (f"{int(number)}" if number.is_integer() else f"{number:g}")
+        return say("not yet", f"{typed} is {direction}. {advice}")
     if not isinstance(answer, str):
         wanted = "a letter in quotes, like 'b'" if exercise.kind == "choice" else "an ID in quotes, like 'news-p06'"
-        return say("not yet", f"This question wants {wanted} (you gave {answer!r}). {exercise.hint}")
+        return say("not yet", f"This question wants {wanted} (you gave {shown(answer)}). {exercise.hint}")
     given = answer.strip().strip("()").lower().translate(_QUOTES)
     if exercise.kind == "id":
         from course.sources import normalise_id
@@ -143,7 +143,7 @@ def _judge(exercise: Exercise, answer: object) -> Feedback:
             return say("not yet", f"{given} is in the '{given_text}' text, but this question is about the '{wanted_text}' text. {exercise.hint}")
     if exercise.kind == "choice" and given not in exercise.choices:
         letters = ", ".join(repr(letter) for letter in exercise.choices)
-        return say("not yet", f"Answer with one of the letters {letters} (you gave {answer!r}).")
+        return say("not yet", f"Answer with one of the letters {letters} (you gave {shown(answer)}).")
     if given == str(expected).lower():
         return say("right", exercise.explanation)
     return say("not yet", exercise.wrong.get(given, exercise.hint))

@@ -7,9 +7,10 @@ so the same call works in a notebook, a terminal and a static page.
 from __future__ import annotations
 
 import html
+import numbers
 import re
 import textwrap
-from course.errors import CourseError
+from course.errors import CourseError, shown
 from course.results import Shown, Table, scroll_region
 from course.sources import Paragraph, find_paragraph, find_sentence, load_source, source_names
 
@@ -112,9 +113,12 @@ def search_texts(word: str, source: str | None = None, context: int = 50) -> Sho
     opinion-p03-s03  …have repeatedly noted that their partnership has “[no limits]” and have met in person more than 40 times.
     """
     if not isinstance(word, str) or not word.strip():
-        raise CourseError("Give a word or phrase to search for, in quotes, like search_texts('sanctions').")
+        raise CourseError(f"Give a word or phrase to search for, in quotes, like search_texts('sanctions'); "
+                          f"you gave {shown(word)}.")
+    if len(word) > 200:
+        raise CourseError(f"Search for a word or a short phrase (at most 200 characters); you gave {shown(word)}.")
     if not isinstance(context, int) or isinstance(context, bool) or context < 0:
-        raise CourseError(f"context is the number of characters shown on each side of a hit, like 50 (you gave {context!r}).")
+        raise CourseError(f"context is the number of characters shown on each side of a hit, like 50 (you gave {shown(context)}).")
     needle = re.compile(re.escape(word.strip().translate(_QUOTES)), re.IGNORECASE)
     hits = []
     for name in _sources(source):
@@ -172,9 +176,9 @@ def compare_raw_and_clean(name: str, first_line: int = 1, last_line: int | None 
     raw_lines = source.raw.split("\n")
     last = len(raw_lines) if last_line is None else last_line
     for label, value in (("first_line", first_line), ("last_line", last)):
-        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= len(raw_lines):
+        if not isinstance(value, numbers.Integral) or isinstance(value, bool) or not 1 <= value <= len(raw_lines):
             raise CourseError(f"{label} must be a line number from 1 to {len(raw_lines)} (the raw '{name}' text has "
-                              f"{len(raw_lines)} lines); you gave {value!r}.")
+                              f"{len(raw_lines)} lines); you gave {shown(value)}.")
     if first_line > last:
         raise CourseError(f"first_line ({first_line}) comes after last_line ({last}); swap them.")
     wanted = range(first_line, last + 1)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-__all__ = ["CourseError", "closest", "unknown_name"]
+__all__ = ["CourseError", "closest", "unknown_name", "choose", "shown", "need_text", "need_whole_number", "need_number",
+           "need_texts"]
 
 
 class CourseError(ValueError):
@@ -52,6 +53,124 @@ def closest(value: object, valid: Iterable[str]) -> str | None:
     return lowered[matches[0]] if matches else None
 
 
+def shown(value: object, limit: int = 60) -> str:
+    """How an error message shows what the student gave: short, and never failing itself.
+
+    >>> shown("news"), shown(3), shown("x" * 100)[-18:]
+    ("'news'", '3', '… (100 characters)')
+    >>> class Odd:
+    ...     def __repr__(self): raise RuntimeError
+    >>> shown(Odd())
+    'a value of type Odd'
+    >>> shown(10**5000)
+    'a number with about 5001 digits'
+    """
+    try:
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**30:
+            return f"a number with about {int(abs(value).bit_length() * 0.30103) + 1} digits"
+        text = repr(value)
+    except Exception:  # a value whose repr fails must not turn advice into a crash
+        return f"a value of type {type(value).__name__}"
+    if isinstance(value, str) and len(value) > limit:
+        return text[:limit] + f"… ({len(value)} characters)"
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def need_text(value: object, what: str, example: str) -> str:
+    """``value`` as text with its ends trimmed, or a friendly error naming what was given and what would work.
+
+    >>> need_text(" news ", "a source's short name", "'news'")
+    'news'
+    >>> need_text(3, "a source's short name", "'news'")
+    Traceback (most recent call last):
+    ...
+    course.errors.CourseError: Give a source's short name as text in quotes, like 'news'; you gave 3.
+    """
+    if not isinstance(value, str) or not value.strip():
+        raise CourseError(f"Give {what} as text in quotes, like {example}; you gave {shown(value)}.")
+    return value.strip()
+
+
+def need_texts(value: object, what: str, example: str) -> list[str]:
+    """A list of texts (each trimmed), or a friendly error.
+
+    >>> need_texts(["likely", " may "], "your words", "['likely', 'may']")
+    ['likely', 'may']
+    >>> need_texts("likely", "your words", "['likely', 'may']")
+    Traceback (most recent call last):
+    ...
+    course.errors.CourseError: Give your words as a list in square brackets, like ['likely', 'may']; you gave 'likely'.
+    """
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+        raise CourseError(f"Give {what} as a list in square brackets, like {example}; you gave {shown(value)}.")
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise CourseError(f"Each of {what} must be text in quotes, like {example}; {shown(item)} is not.")
+    return [item.strip() for item in value]
+
+
+def need_whole_number(value: object, what: str, example: str, low: int | None = None, high: int | None = None) -> int:
+    """A whole number (numpy's too), within ``low``..``high`` when given, or a friendly error.
+
+    >>> need_whole_number(3, "a row number", "1")
+    3
+    >>> need_whole_number("3", "a row number", "1", 1, 5)
+    Traceback (most recent call last):
+    ...
+    course.errors.CourseError: Give a row number as a whole number from 1 to 5, like 1; you gave '3'.
+    """
+    import numbers
+
+    span = f" from {low} to {high}" if low is not None and high is not None else ""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or \
+            (low is not None and value < low) or (high is not None and value > high):
+        raise CourseError(f"Give {what} as a whole number{span}, like {example}; you gave {shown(value)}.")
+    return int(value)
+
+
+def need_number(value: object, what: str, example: str) -> float:
+    """A finite number (numpy's too), or a friendly error.
+
+    >>> need_number(2.5, "a distance", "2500")
+    2.5
+    >>> need_number("5", "a distance", "2500")
+    Traceback (most recent call last):
+    ...
+    course.errors.CourseError: Give a distance as a number without quotes, like 2500; you gave '5'.
+    """
+    import math
+    import numbers
+
+    problem = isinstance(value, bool) or not isinstance(value, numbers.Real)
+    if not problem:
+        try:
+            problem = not math.isfinite(float(value))  # type: ignore[arg-type]
+        except OverflowError:
+            problem = True
+    if problem:
+        hint = "a number without quotes" if isinstance(value, str) else "an ordinary number"
+        raise CourseError(f"Give {what} as {hint}, like {example}; you gave {shown(value)}.")
+    return float(value)  # type: ignore[arg-type]
+
+
+def choose(value: object, valid: Iterable[str], what: str) -> str:
+    """``value`` when it is one of the ``valid`` names; otherwise the friendly error that lists them.
+
+    Anything may be given (a list, a number, an array): only text can be a name.
+
+    >>> choose("news", ["news", "opinion"], "source")
+    'news'
+    >>> choose(["news"], ["news", "opinion"], "source")
+    Traceback (most recent call last):
+    ...
+    course.errors.CourseError: There is no source called ['news']. The sources are: 'news', 'opinion'.
+    """
+    options = list(valid)
+    if isinstance(value, str) and value in options:
+        return value
+    raise unknown_name(what, value, options)
+
+
 def unknown_name(what: str, value: object, valid: Iterable[str]) -> CourseError:
     """Build the error for a name that is not one of ``valid``.
 
@@ -61,12 +180,12 @@ def unknown_name(what: str, value: object, valid: Iterable[str]) -> CourseError:
     There is no source called 3. The sources are: 'news', 'opinion'.
     """
     options = list(valid)
-    shown = repr(value) if isinstance(value, str) else str(value)
+    given = shown(value)
     listing = ", ".join(repr(option) for option in options)
     if len(options) > 12:
         listing = ", ".join(repr(option) for option in options[:12]) + f", … ({len(options)} in all)"
     plural = what + ("es" if what.endswith("s") else "s")
-    message = f"There is no {what} called {shown}. The {plural} are: {listing}."
+    message = f"There is no {what} called {given}. The {plural} are: {listing}."
     suggestion = closest(value, options) if isinstance(value, str) else None
     if suggestion is not None:
         message += f" Did you mean {suggestion!r}?"

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from course.results import Shown, Table
-from course.errors import CourseError, unknown_name
+from course.errors import CourseError, choose, need_texts, shown
 from course.paths import data_folder, read_data
 
 __all__ = ["CATEGORIES", "marker_words", "find_markers", "highlight", "marker_rates", "marker_examples", "compare_marking"]
@@ -24,6 +24,11 @@ _TAGS = {"hedge": "H", "booster": "B", "evaluative": "E", "first person": "1P", 
 # Okabe–Ito tints for the highlight; each mark also carries its letter tag, so colour is never the only cue.
 _TINTS = {"hedge": "#cce4f2", "booster": "#f9ddc4", "evaluative": "#f5d0e3", "first person": "#d9f0e7", "call to action": "#fbf3b5"}
 _QUOTE_SPAN = re.compile(r"[\"“][^\"”]*[\"”]")
+
+
+def _whole(word: str) -> str:
+    """A pattern for ``word`` standing on its own, not inside a longer word."""
+    return r"(?<![\w’'-])" + re.escape(word) + r"(?![\w’'-])"
 
 
 def _words() -> list[tuple[str, str]]:
@@ -55,19 +60,17 @@ def marker_words(category: str | None = None) -> Table:
 
 
 def _category(category: str) -> str:
-    if category not in CATEGORIES:
-        raise unknown_name("category", category, CATEGORIES)
-    return category
+    return choose(category, CATEGORIES, "category")
 
 
 def _lists(extra: Mapping[str, Sequence[str]] | None) -> dict[str, list[str]]:
     lists: dict[str, list[str]] = {category: [] for category in CATEGORIES}
     for category, word in _words():
         lists[category].append(word)
+    if extra is not None and not isinstance(extra, Mapping):
+        raise CourseError(f"Extra words are a dictionary of lists, like {{'hedge': ['perhaps']}}; you gave {shown(extra)}.")
     for category, words in (extra or {}).items():
-        if isinstance(words, str) or not all(isinstance(w, str) and w.strip() for w in words):
-            raise CourseError(f"Extra words must be a list of words in quotes, like {{'hedge': ['perhaps']}}; got {words!r}.")
-        lists[_category(category)].extend(w.strip() for w in words)
+        lists[_category(category)].extend(need_texts(words, "extra words", "{'hedge': ['perhaps']}"))
     return lists
 
 
@@ -79,13 +82,15 @@ def find_markers(text: str, extra: Mapping[str, Sequence[str]] | None = None) ->
     >>> [(m["category"], m["words"], m["quoted"]) for m in find_markers('It will likely grow, "we must act".')]
     [('booster', 'will', False), ('hedge', 'likely', False), ('first person', 'we', True), ('call to action', 'must', True)]
     """
+    if not isinstance(text, str):
+        raise CourseError(f"find_markers needs text in quotes, like find_markers('It will likely grow.'); you gave {shown(text)}.")
     found: list[dict[str, object]] = []
     taken: list[tuple[int, int]] = []
     quoted = [match.span() for match in _QUOTE_SPAN.finditer(text)]
     candidates = [(category, word) for category, words in _lists(extra).items() for word in words]
     for category, word in sorted(candidates, key=lambda item: -len(item[1])):
         flags = 0 if word == "I" else re.IGNORECASE
-        for match in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text, flags):
+        for match in re.finditer(_whole(word), text, flags):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
@@ -172,8 +177,7 @@ def marker_examples(category: str, source: str, extra: Mapping[str, Sequence[str
     from course.sources import source_names
 
     _category(category)
-    if source not in source_names():
-        raise unknown_name("source", source, source_names())
+    choose(source, source_names(), "source")
     rows = []
     for paragraph in _body(source):
         # Markers are found in the whole paragraph, so a quotation spanning sentences counts as one.
@@ -207,28 +211,25 @@ def compare_marking(paragraph_id: str, category: str, my_words: Sequence[str]) -
     from course.sources import find_paragraph
 
     _category(category)
-    if isinstance(my_words, str) or not isinstance(my_words, Sequence):
-        raise CourseError(f"Give your words as a list in square brackets, like ['likely', 'may']; got {my_words!r}.")
-    text = find_paragraph(paragraph_id).text
-    rules = []
-    for marker in find_markers(text):
-        if marker["category"] == category and str(marker["words"]).lower() not in rules:
-            rules.append(str(marker["words"]).lower())
-    mine = []
-    for word in my_words:
-        if not isinstance(word, str) or not word.strip():
-            raise CourseError(f"Each of your words must be text in quotes, like 'likely'; got {word!r}.")
-        if word.strip().lower() not in text.lower():
-            raise CourseError(f"{word!r} is not in {paragraph_id}. Copy the word exactly as the paragraph has it.")
-        mine.append(word.strip().lower())
-    # A marked phrase that contains a listed word (or the other way round) counts as agreement.
-    overlap = lambda a, b: a in b or b in a  # noqa: E731
-    rows = []
-    for word in mine:
-        shared = [rule for rule in rules if overlap(word, rule)]
+    words = need_texts(my_words, "your words", "['likely', 'may']")
+    paragraph = find_paragraph(paragraph_id)
+    text = paragraph.text
+    rules = [m for m in find_markers(text) if m["category"] == category]
+    # Agreement is judged by place in the paragraph, not by spelling: a word you mark agrees with a rule when
+    # they cover some of the same words of the paragraph (so 'a' never agrees with 'appeasing').
+    rows, agreed = [], set()
+    for word in dict.fromkeys(w.lower() for w in words):
+        spans = [m.span() for m in re.finditer(_whole(word), text, re.IGNORECASE)]
+        if not spans:
+            raise CourseError(f"{shown(word)} is not a word or phrase of {paragraph.id}. Copy it exactly as the paragraph "
+                              "has it (whole words).")
+        shared = [m for m in rules if any(start < m["end"] and m["start"] < end for start, end in spans)]
+        agreed.update(id(m) for m in shared)
+        names = list(dict.fromkeys(str(m["words"]).lower() for m in shared))
         found = "both you and the rules" if shared else "only you"
-        if shared and shared != [word]:
-            found += f" (the rules mark {', '.join(repr(r) for r in shared)})"
+        if shared and names != [word]:
+            found += f" (the rules mark {', '.join(repr(name) for name in names)})"
         rows.append({"words": word, "found by": found})
-    rows += [{"words": rule, "found by": "only the rules"} for rule in rules if not any(overlap(w, rule) for w in mine)]
+    missed = dict.fromkeys(str(m["words"]).lower() for m in rules if id(m) not in agreed)
+    rows += [{"words": rule, "found by": "only the rules"} for rule in missed]
     return Table(rows, preview=None, caption=f"Your marking of {paragraph_id} and the rules ({category})")

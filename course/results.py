@@ -19,7 +19,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from course.errors import unknown_name
+from course.errors import choose, unknown_name
 
 __all__ = ["PREVIEW_ROWS", "Shown", "Table", "Record", "Names", "Number", "html_block", "scroll_region", "readable", "filtered"]
 
@@ -223,9 +223,7 @@ class Table:
         return len(self.frame)
 
     def __getitem__(self, column: str):
-        if column not in self.columns:
-            raise unknown_name("column", column, self.columns)
-        return self.frame[column]
+        return self.frame[choose(column, self.columns, "column")]
 
     def where(self, column: str, value: object) -> Table:
         """Keep only the rows whose ``column`` equals ``value``."""
@@ -337,6 +335,4 @@ def filtered(frame, column: str, value: object, valid, what: str):
     """
     if value is None:
         return frame
-    if value not in valid:
-        raise unknown_name(what, value, valid)
-    return frame[frame[column] == value]
+    return frame[frame[column] == choose(value, valid, what)]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from course.cleaning import KINDS, Block, LogEntry, clean
-from course.errors import CourseError, unknown_name
+from course.errors import CourseError, choose, shown, unknown_name
 from course.paths import seeds_folder
 from course.sentences import split_sentences
 
@@ -128,10 +128,10 @@ class Source:
         """
         if kinds is None:
             return self.paragraphs
-        wanted = (kinds,) if isinstance(kinds, str) else tuple(kinds)
-        for kind in wanted:
-            if kind not in KINDS:
-                raise unknown_name("kind", kind, KINDS)
+        if not isinstance(kinds, (str, list, tuple)):
+            raise CourseError(f"Give the kinds of paragraph as text, like 'body', or a list, like ['body', 'caption']; "
+                              f"you gave {shown(kinds)}.")
+        wanted = [choose(kind, KINDS, "kind") for kind in ((kinds,) if isinstance(kinds, str) else kinds)]
         return tuple(p for p in self.paragraphs if p.kind in wanted)
 
     def paragraph(self, paragraph_id: str) -> Paragraph:
@@ -223,7 +223,7 @@ def load_source(name: str) -> Source:
     course.errors.CourseError: There is no source called 'newz'. The sources are: 'news', 'opinion'. Did you mean 'news'?
     """
     if not isinstance(name, str):
-        raise CourseError(f"Give the source's short name as text in quotes, like 'news' or 'opinion' (you gave {name!r}).")
+        raise CourseError(f"Give the source's short name as text in quotes, like 'news' or 'opinion' (you gave {shown(name)}).")
     key = name.strip().lower()
     if key not in _metadata_by_name():
         raise unknown_name("source", name, source_names())
@@ -249,7 +249,7 @@ def _load(key: str) -> Source:
 def _source_of(item_id: object, what: str) -> Source:
     if not isinstance(item_id, str) or "-" not in item_id:
         example = "news-p06" if what == "paragraph" else "news-p06-s01"
-        raise CourseError(f"A {what} ID looks like {example!r}: the source's short name, then the position. You gave {item_id!r}.")
+        raise CourseError(f"A {what} ID looks like {example!r}: the source's short name, then the position. You gave {shown(item_id)}.")
     return load_source(item_id.strip().split("-", 1)[0])
 
 

@@ -8,9 +8,10 @@ figure comes from. The file is written by hand; ``data/README.md`` explains ever
 from __future__ import annotations
 
 import html
+import re
 
 from course.results import Shown, Table, filtered
-from course.errors import CourseError, unknown_name
+from course.errors import CourseError, shown, unknown_name
 from course.paths import data_folder, read_data
 
 __all__ = ["statistics_table", "find_statistic", "show_statistic", "KINDS"]
@@ -56,7 +57,7 @@ def find_statistic(statistic_id: str) -> dict[str, str]:
     course.errors.CourseError: There is no statistic called 'news-p99-s01-n1'. The statistics are: ... Did you mean ...?
     """
     if not isinstance(statistic_id, str) or not statistic_id.strip():
-        raise CourseError(f"A statistic ID is text like 'news-p11-s01-n1' (sentence ID, then -n and a number); got {statistic_id!r}.")
+        raise CourseError(f"A statistic ID is text like 'news-p11-s01-n1' (sentence ID, then -n and a number); got {shown(statistic_id)}.")
     frame = _frame()
     ids = list(frame["statistic_id"])
     wanted = _normalise(statistic_id)
@@ -70,7 +71,7 @@ def _normalise(statistic_id: str) -> str:
     from course.sources import normalise_id
 
     sentence, _, number = statistic_id.strip().lower().rpartition("-n")
-    return f"{normalise_id(sentence)}-n{int(number)}" if sentence and number.isdigit() else statistic_id.strip()
+    return f"{normalise_id(sentence)}-n{int(number)}" if sentence and re.fullmatch("[0-9]{1,3}", number) else statistic_id.strip()
 
 
 def show_statistic(statistic_id: str) -> Shown:

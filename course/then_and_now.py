@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from course.results import Names, Shown, Table
-from course.errors import unknown_name
+from course.errors import choose
 from course.paths import data_folder, read_data
 
 __all__ = ["topics", "compare_topic", "topic_coverage", "expectations"]
@@ -33,8 +33,7 @@ def topics() -> Names:
 
 
 def _row(topic: str) -> dict[str, str]:
-    if topic not in topics():
-        raise unknown_name("topic", topic, topics())
+    topic = choose(topic, topics(), "topic")
     return dict(_frame()[_frame()["topic"] == topic].iloc[0])
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import textwrap
 
+from course.errors import CourseError, need_whole_number, shown
 from course.results import Table, filtered
 from course.paths import data_folder, read_data
 
@@ -69,6 +70,8 @@ def timeline_table(source: str | None = None, with_reference: bool = False, sinc
 
     from course.sources import source_names, text_name
 
+    if not isinstance(with_reference, bool):
+        raise CourseError(f"with_reference is True or False (without quotes); you gave {shown(with_reference)}.")
     events = filtered(_text_events(), "source", source, source_names(), "source")
     events = events.rename(columns={"source": "origin", "sentence_id": "where"})
     columns = ["date", "end_date", "precision", "event", "origin", "where", "time_words", "how_resolved"]
@@ -77,6 +80,7 @@ def timeline_table(source: str | None = None, with_reference: bool = False, sinc
         frame = pd.concat([frame, _reference_events().assign(time_words="", how_resolved="as given by the reference")],
                           ignore_index=True)[columns]
     if since is not None:
+        since = need_whole_number(since, "the first year to show", "2014", 1900, 2100)
         frame = frame[frame["date"].str[:4].map(lambda y: not y.isdigit() or int(y) >= since)]
     frame = frame.assign(_key=frame["date"].map(_sort_key)).sort_values("_key", kind="stable").drop(columns="_key")
     caption = (f"Events in {text_name(source)}" + (" and in the reference data" if with_reference else "")
@@ -124,6 +128,7 @@ def timeline_chart(since: int = 2003):
 
     from course.charts import PALETTE, Chart
 
+    since = need_whole_number(since, "the first year to show", "2014", 1900, 2025)
     table = timeline_table(with_reference=True, since=since).frame
     lanes = {"news": 2, "opinion": 1, "reference": 0}
     colours = {"news": PALETTE["news"], "opinion": PALETTE["opinion"], "reference": PALETTE["reference"]}

@@ -64,7 +64,7 @@ def test_conversions_use_the_exact_factors_and_reverse_cleanly():
     assert convert(1, "miles", "km") == 1.609344
     assert convert(convert(1865, "miles", "km"), "km", "miles") == pytest.approx(1865)
     assert convert(1, "trillion cubic feet", "bcm") == pytest.approx(28.316846592)
-    with pytest.raises(CourseError, match="needs a number"):
+    with pytest.raises(CourseError, match="as a number without quotes"):
         convert("2500", "miles", "km")
     with pytest.raises(CourseError, match="Did you mean 'miles to km'"):
         convert(1, "miles", "kms")
@@ -161,3 +161,14 @@ def test_a_statistic_missing_from_the_plan_is_reported(broken_plan):
     broken_plan.write_text("".join(line for line in lines if not line.startswith("news-p06-s01-n1,")), encoding="utf-8")
     with pytest.raises(CourseError, match="no line for news-p06-s01-n1"):
         check_table()
+
+
+def test_reference_rows_come_only_from_the_reference_files_and_accept_numpy_numbers():
+    import numpy as np
+
+    from course.checking import reference_row
+
+    assert reference_row("trade_china_russia.csv", np.int64(17))["value"] == "244.81"
+    for path in ("../statistics.csv", "/etc/passwd", "reference/trade_china_russia.csv"):
+        with pytest.raises(CourseError, match="no reference file called"):
+            reference_row(path, 1)

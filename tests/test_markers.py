@@ -41,7 +41,7 @@ def test_i_matches_only_as_a_capital():
 def test_students_can_extend_the_lists_for_a_session():
     assert find_markers("Perhaps so.") == []
     assert [m["category"] for m in find_markers("Perhaps so.", extra={"hedge": ["perhaps"]})] == ["hedge"]
-    with pytest.raises(CourseError, match="list of words"):
+    with pytest.raises(CourseError, match="as a list in square brackets"):
         find_markers("x", extra={"hedge": "perhaps"})
     with pytest.raises(CourseError, match="Did you mean 'hedge'"):
         find_markers("x", extra={"hedges": ["perhaps"]})
@@ -80,7 +80,7 @@ def test_highlight_tags_every_marker_in_text_and_html():
 def test_compare_marking_explains_bad_input():
     table = compare_marking("opinion-p12", "booster", ["clear", "will"])
     assert set(table["found by"]) >= {"both you and the rules"}
-    with pytest.raises(CourseError, match="is not in opinion-p12"):
+    with pytest.raises(CourseError, match="is not a word or phrase of opinion-p12"):
         compare_marking("opinion-p12", "booster", ["banana"])
     with pytest.raises(CourseError, match="as a list"):
         compare_marking("opinion-p12", "booster", "clear")
@@ -93,3 +93,12 @@ def test_a_marked_phrase_containing_a_listed_word_counts_as_agreement():
     row = table[table["words"] == "primary enemy"].iloc[0]
     assert row["found by"].startswith("both you and the rules") and "'enemy'" in row["found by"]
     assert "enemy" not in set(table[table["found by"] == "only the rules"]["words"])
+
+
+def test_marking_agrees_with_the_rules_by_place_not_by_spelling():
+    """'a' is in 'appeasing' and 'axis' as letters, but marks neither: agreement needs the same words of the paragraph."""
+    table = compare_marking("opinion-p12", "evaluative", ["a"]).frame
+    assert table.iloc[0].to_dict() == {"words": "a", "found by": "only you"}
+    assert set(table["found by"][1:]) == {"only the rules"}
+    partial = compare_marking("opinion-p12", "evaluative", ["appeasing dictators"]).frame
+    assert partial.iloc[0]["found by"] == "both you and the rules (the rules mark 'appeasing', 'dictators')"
