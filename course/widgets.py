@@ -13,7 +13,7 @@ import html
 import ipywidgets as widgets
 
 from course.checks import check
-from course.errors import CourseError
+from course.errors import CourseError, choose, need_whole_number, shown
 from course.results import html_block
 
 __all__ = ["quiz", "answer_box"]
@@ -52,9 +52,8 @@ def quiz(exercise_id: str):
 
     from course.checks import _registry
 
-    exercise = _registry().get(exercise_id)
-    if exercise is None:
-        check(exercise_id, "a")  # raises the friendly "no such exercise" error, with a suggestion
+    registry = _registry()
+    exercise = registry[choose(exercise_id, registry, "exercise")]
     if exercise.kind != "choice":
         raise CourseError(f"Exercise {exercise_id} asks for a {exercise.kind}, not a choice: answer it with "
                           f"check({exercise_id!r}, your_answer).")
@@ -84,23 +83,33 @@ def answer_box(question: str, prompt: str = "", rows: int = 6):
     >>> print(repr(answer_box("01 think", "Name one topic.")).splitlines()[0])
     Written answer '01 think': Name one topic.
     """
-    from course.journal import answer_of, write_answer
+    from course.journal import answer_with_notice, write_answer
 
     if not isinstance(question, str) or not question.strip():
-        raise CourseError(f"Name the question in quotes, like answer_box('01 think'); got {question!r}.")
-    area = widgets.Textarea(value=answer_of(question), placeholder="Write your answer here, then press Save.",
+        raise CourseError(f"Name the question in quotes, like answer_box('01 think'); got {shown(question)}.")
+    if not isinstance(prompt, str):
+        raise CourseError(f"The prompt is text in quotes, like answer_box('01 think', 'Name one topic.'); got {shown(prompt)}.")
+    rows = need_whole_number(rows, "the number of rows of the box", "6", 1, 60)
+    saved, notice = answer_with_notice(question)
+    area = widgets.Textarea(value=saved, placeholder="Write your answer here, then press Save.",
                             rows=rows, layout=widgets.Layout(width="95%"))
     button = widgets.Button(description="Save", tooltip="Save this answer in your journal")
-    status = widgets.HTML(value="<p role='status'>Saved earlier: shown above.</p>" if area.value else "")
+    first = "Saved earlier: shown above." if saved else ""
+    status = widgets.HTML(value=f"<p role='status'>{html.escape(' '.join(filter(None, [notice, first])))}</p>")
 
     def on_click(_button) -> None:
+        # Whatever goes wrong, the student is told in words and the text stays in the box: a button has no
+        # traceback to show, so an error here would otherwise vanish.
         try:
             status.value = write_answer(question, area.value)._repr_html_()
         except CourseError as error:
-            status.value = f"<p role='status'>… {error}</p>"
-        except OSError as error:  # a full disk or a read-only folder: say so, keep the text in the box
-            status.value = (f"<p role='status'>✘ Could not save ({error.strerror}). Your text is still in the box: "
-                            "copy it somewhere safe and tell your instructor.</p>")
+            status.value = f"<p role='status'>… {html.escape(str(error))}</p>"
+        except OSError as error:  # a full disk or a read-only folder
+            status.value = (f"<p role='status'>✘ Could not save ({html.escape(str(error.strerror or error))}). Your text "
+                            "is still in the box: copy it somewhere safe and tell your instructor.</p>")
+        except Exception as error:  # noqa: BLE001 - see above
+            status.value = (f"<p role='status'>✘ Could not save ({html.escape(type(error).__name__)}). Your text is still "
+                            "in the box: copy it somewhere safe and tell your instructor.</p>")
 
     button.on_click(on_click)
     asked = f"<p><strong>{html.escape(question)}</strong> {html.escape(prompt)}</p>"
