@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     checks.add_argument("--status", help="only one status: matches, close, differs, unclear or not checkable")
     site = commands.add_parser("site", help="write a static HTML version of every lesson (with outputs) to a new folder")
     site.add_argument("destination", help="a new or empty folder, outside the course")
+    site.add_argument("--force", action="store_true", help="update an earlier site in the same folder (other files stay)")
     hub = commands.add_parser("hub-link", help="print the nbgitpuller link that gives each student a copy on a JupyterHub")
     hub.add_argument("hub", help="the hub's address, like https://hub.example.edu")
     hub.add_argument("repository", help="the repository holding the student version, like https://github.com/teacher/student-version")
@@ -48,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     release = commands.add_parser("release", help="write the student version of the course to a new folder")
     release.add_argument("destination", help="a new or empty folder, outside the course")
     release.add_argument("--self-study", action="store_true", help="keep solutions and notes, folded away, for learners on their own")
-    release.add_argument("--force", action="store_true", help="replace an earlier release in the same folder")
+    release.add_argument("--force", action="store_true",
+                         help="update an earlier release in the same folder (my-work/, your own files and edited copies stay)")
     release.add_argument("--binder", metavar="OWNER/NAME", help="the GitHub repository the copy goes to: its README gets a Binder link")
     release.add_argument("--branch", default="main", help="with --binder: the branch Binder builds (default: main)")
     args = parser.parse_args(argv)
@@ -73,8 +75,10 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "site":
             from course.site import build_site
 
-            pages = build_site(args.destination)
-            print(f"Wrote {len(pages)} pages to {pages[0].parent}; open index.html in a browser.")
+            made = build_site(args.destination, force=args.force)
+            print(f"Wrote {len(made.pages)} pages to {made.pages[0].parent}; open index.html in a browser.")
+            if made.kept:
+                print(made.kept)
         elif args.command == "hub-link":
             from course.hub import nbgitpuller_link
 
@@ -96,8 +100,8 @@ def main(argv: list[str] | None = None) -> int:
 
             mode = "self-study" if args.self_study else "student"
             before = release_settings(args.destination)
-            written = make_release(args.destination, mode, force=args.force, binder=args.binder, branch=args.branch)
-            print(describe(written, mode, before))
+            made = make_release(args.destination, mode, force=args.force, binder=args.binder, branch=args.branch)
+            print(describe(made, before))
         else:
             from course.checking import check_table, show_tolerances
 
@@ -109,6 +113,10 @@ def main(argv: list[str] | None = None) -> int:
                 print("\nHow the statuses are given:\n" + show_tolerances())
     except CourseError as error:
         print(f"Error: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:  # a full disk, a folder one may not write to: say so, without a traceback
+        where = f" ({error.filename})" if getattr(error, "filename", None) else ""
+        print(f"Error: {error.strerror or error}{where}. Nothing else was changed.", file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into `head` and cut short: not an error
         sys.stderr.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlparse
 
-from course.errors import CourseError
+from course.errors import CourseError, shown
 
 __all__ = ["nbgitpuller_link", "binder_link"]
 
@@ -18,6 +18,12 @@ __all__ = ["nbgitpuller_link", "binder_link"]
 def _path_parts(path: str) -> list[str]:
     """The parts of a repository's path, without slashes or a ".git" ending: "/t/s.git/" gives ["t", "s"]."""
     return [part for part in path.strip("/").removesuffix(".git").split("/") if part]
+
+
+def _check_branch(branch: object) -> None:
+    """A git branch name: text without spaces, like 'main'."""
+    if not isinstance(branch, str) or not branch.strip() or any(c.isspace() for c in branch) or branch.startswith("-"):
+        raise CourseError(f"Give the branch as its name, like 'main'; got {shown(branch)}.")
 
 
 def nbgitpuller_link(hub: str, repository: str, branch: str = "main", lesson: str = "00_start_here.ipynb") -> str:
@@ -33,9 +39,14 @@ def nbgitpuller_link(hub: str, repository: str, branch: str = "main", lesson: st
     for name, value in (("hub", hub), ("repository", repository)):
         if not isinstance(value, str) or urlparse(value).scheme not in ("http", "https") or not urlparse(value).netloc:
             example = "https://hub.example.edu" if name == "hub" else "https://github.com/teacher/student-version"
-            raise CourseError(f"The {name} address must start with https:// (or http://), like {example!r}; got {value!r}.")
+            raise CourseError(f"The {name} address must start with https:// (or http://), like {example!r}; got {shown(value)}.")
+    parts = _path_parts(urlparse(repository).path)
+    if not parts:
+        raise CourseError(f"The repository address must name the repository, like "
+                          f"'https://github.com/teacher/student-version'; got {shown(repository)}.")
+    _check_branch(branch)
     # Name the folder in the link: nbgitpuller's own default keeps a ".git" ending, and the lesson would not open.
-    folder = _path_parts(urlparse(repository).path)[-1]
+    folder = parts[-1]
     target = f"lab/tree/{folder}/notebooks/{lesson}"
     return (f"{hub.rstrip('/')}/hub/user-redirect/git-pull?repo={quote(repository, safe='')}"
             f"&branch={quote(branch, safe='')}&targetpath={quote(folder, safe='')}&urlpath={quote(target, safe='')}")
@@ -59,5 +70,6 @@ def binder_link(repository: str, branch: str = "main", lesson: str = "00_start_h
     parts = _path_parts(text)
     if len(parts) != 2 or not all(part.replace("-", "").replace("_", "").replace(".", "").isalnum() for part in parts):
         raise CourseError("Give the GitHub repository as owner/name, like 'teacher/student-version' "
-                          f"(or its https://github.com/ address); got {repository!r}.")
+                          f"(or its https://github.com/ address); got {shown(repository)}.")
+    _check_branch(branch)
     return f"https://mybinder.org/v2/gh/{parts[0]}/{parts[1]}/{quote(branch, safe='')}?urlpath=lab/tree/notebooks/{lesson}"

@@ -10,14 +10,14 @@ same, byte for byte, every time it is made from the same source.
 
 from __future__ import annotations
 
-import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from course.errors import CourseError
 from course.paths import project_folder
 
-__all__ = ["HIDDEN_TAGS", "MODES", "release", "release_settings", "student_preprocessors", "student_notebook",
-           "student_readme", "prepare_folder"]
+__all__ = ["HIDDEN_TAGS", "MODES", "Release", "release", "release_settings", "describe", "student_preprocessors",
+           "student_notebook", "student_readme"]
 
 HIDDEN_TAGS = ("instructor",)
 MODES = ("student", "self-study")
@@ -101,32 +101,6 @@ def student_notebook(notebook, mode: str = "student"):
     return result
 
 
-def prepare_folder(destination: str | Path, marker: str, what: str, force: bool = True) -> Path:
-    """Make ``destination`` ready for generated files, never at the cost of anyone's work.
-
-    It must lie outside the course and be new, empty, or an earlier output of the same kind (it holds
-    ``marker``); an earlier output is replaced only with ``force``, and its hidden entries (.git,
-    .gitignore) are kept, so a repository made from it keeps its history.
-    """
-    target = Path(destination).expanduser().resolve()
-    source = project_folder()
-    if target == source or source in target.parents:
-        raise CourseError(f"Choose a folder outside the course itself for the {what}; {str(target)!r} is inside it.")
-    if target.exists() and any(target.iterdir()):
-        if not (target / marker).exists():
-            raise CourseError(f"{str(target)!r} already holds files that are not a course {what}. Choose a new or empty "
-                              f"folder: the {what} never writes over other work.")
-        if not force:
-            raise CourseError(f"{str(target)!r} holds an earlier {what}. Run again with --force to replace it, "
-                              "or choose a new folder.")
-        for entry in target.iterdir():
-            if entry.name.startswith(".") and entry.name != marker:
-                continue
-            shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
-    target.mkdir(parents=True, exist_ok=True)
-    return target
-
-
 def student_readme(binder: str | None = None, branch: str = "main") -> str:
     """The README of a student copy; with ``binder`` (a GitHub ``owner/name``), it opens with a Binder launch link.
 
@@ -144,45 +118,52 @@ def student_readme(binder: str | None = None, branch: str = "main") -> str:
     return _STUDENT_README.replace("{binder}", line)
 
 
+@dataclass(frozen=True)
+class Release:
+    """What ``release`` made: the folder, the lessons written, and what an update kept or removed."""
+
+    folder: Path
+    notebooks: tuple[Path, ...]
+    mode: str
+    kept: str
+
+
 def release(destination: str | Path, mode: str = "student", force: bool = False, binder: str | None = None,
-            branch: str = "main") -> list[Path]:
-    """Write the student (or self-study) version of the course to ``destination``; return the notebooks written.
+            branch: str = "main") -> Release:
+    """Write the student (or self-study) version of the course to ``destination``.
 
-    The folder must be new or empty, or an earlier release (then ``force=True`` replaces it):
-    the command never writes over anyone's work. ``binder`` (the GitHub ``owner/name`` the copy will be
-    pushed to, on ``branch``) puts a Binder launch link in its README. A ``.gitignore`` keeps a tester's
-    ``.venv`` and ``my-work`` out of the student repository (an existing one is kept).
+    The folder must be new or empty, or an earlier release (then ``force=True`` updates it). An update replaces
+    only the files the last release wrote and nobody has edited since; ``my-work/``, a teacher's own files,
+    ``.git`` and edited copies stay, and the result says what was kept. ``binder`` (the GitHub ``owner/name``
+    the copy will be pushed to, on ``branch``) puts a Binder launch link in its README. A ``.gitignore`` keeps a
+    tester's ``.venv`` and ``my-work`` out of the student repository.
     """
-    if mode not in MODES:
-        from course.errors import unknown_name
-
-        raise unknown_name("mode", mode, MODES)
-    readme = student_readme(binder, branch)  # a bad repository name stops the release before anything is written
-    target = prepare_folder(destination, MARKER, "release", force)
-    source = project_folder()
-    for name in _COPIED:
-        path = source / name
-        if path.is_dir():
-            # The instructor guide's generator stays behind: it would print every answer.
-            shutil.copytree(path, target / name,
-                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "guide.py"))
-        elif path.exists():
-            shutil.copy2(path, target / name)
-    (target / "README.md").write_text(readme, encoding="utf-8")
-    if not (target / ".gitignore").exists():
-        (target / ".gitignore").write_text(_STUDENT_GITIGNORE, encoding="utf-8")
     import nbformat
 
-    written = []
-    (target / "notebooks").mkdir()
-    for path in sorted((source / "notebooks").glob("[0-9][0-9]_*.ipynb")):
-        notebook = student_notebook(nbformat.read(path, as_version=4), mode)
-        out = target / "notebooks" / path.name
-        out.write_text(nbformat.writes(notebook) + "\n", encoding="utf-8")
-        written.append(out)
+    from course.errors import choose
+    from course.folders import GeneratedFolder
+
+    mode = choose(mode, MODES, "mode")
+    readme = student_readme(binder, branch)  # a bad repository name stops the release before anything is written
+    source = project_folder()
     link = f"{binder} ({branch})" if binder else "none"
-    (target / MARKER).write_text(f"mode = {mode}\nbinder = {link}\nmade by: python -m course release\n", encoding="utf-8")
-    return written
+    notebooks = []
+    with GeneratedFolder(destination, MARKER, "release", force, {"mode": mode, "binder": link}) as folder:
+        for name in _COPIED:
+            path = source / name
+            if path.is_dir():
+                # The instructor guide's generator stays behind: it would print every answer.
+                folder.copy_tree(path, name, skip=lambda p: bool({"__pycache__"} & set(p.parts)) or p.suffix == ".pyc"
+                                 or p.name == "guide.py" or any(part.endswith(".egg-info") for part in p.parts))
+            elif path.exists():
+                folder.write_bytes(name, path.read_bytes())
+        folder.write_text("README.md", readme)
+        folder.write_text(".gitignore", _STUDENT_GITIGNORE)
+        for path in sorted((source / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+            notebook = student_notebook(nbformat.read(path, as_version=4), mode)
+            folder.write_text(f"notebooks/{path.name}", nbformat.writes(notebook) + "\n")
+            notebooks.append(folder.target / "notebooks" / path.name)
+    return Release(folder.target, tuple(notebooks), mode, folder.report())
 
 
 def release_settings(folder: str | Path) -> dict[str, str]:
@@ -191,23 +172,23 @@ def release_settings(folder: str | Path) -> dict[str, str]:
     >>> release_settings("/no/such/folder")
     {}
     """
-    marker = Path(folder).expanduser() / MARKER
-    if not marker.is_file():
-        return {}
-    lines = marker.read_text(encoding="utf-8").splitlines()
-    return {key.strip(): value.strip() for key, _, value in (line.partition("=") for line in lines) if _}
+    from course.folders import settings_of
+
+    return settings_of(folder, MARKER)
 
 
-def describe(written: list[Path], mode: str, before: dict[str, str] | None = None) -> str:
+def describe(made: Release, before: dict[str, str] | None = None) -> str:
     """A short report for the instructor after a release; ``before`` (``release_settings`` read before it) adds
     what an update changed, so that leaving out an option by mistake does not go unnoticed."""
-    folder = written[0].parent.parent if written else Path(".")
-    what = ("instructor notes and solutions removed" if mode == "student"
-            else "instructor notes and solutions folded away behind a 'show' switch")
-    report = (f"Wrote the {mode} version of {len(written)} lessons to {folder} ({what}; outputs cleared).\n"
-              "Hand out that folder, or push it to its own repository for Binder or nbgitpuller.")
-    now = release_settings(folder)
+    what = ("instructor notes removed" if made.mode == "student"
+            else "instructor notes folded away behind a 'show' switch")
+    report = (f"Wrote the {made.mode} version of {len(made.notebooks)} lessons to {made.folder} ({what}; outputs "
+              "cleared).\nHand out that folder, or push it to its own repository for Binder or nbgitpuller.")
+    if made.kept:
+        report += "\n" + made.kept
+    now = release_settings(made.folder)
     for key, label in (("mode", "version"), ("binder", "Binder link")):
         if before and key in before and before[key] != now.get(key):
-            report += f"\nNote: the {label} changed from {before[key]!r} to {now.get(key)!r}. If that was not meant, run again with the earlier options."
+            report += (f"\nNote: the {label} changed from {before[key]!r} to {now.get(key)!r}. If that was not meant, "
+                       "run again with the earlier options.")
     return report

@@ -17,11 +17,12 @@ import html
 import os
 import re
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from course.paths import project_folder
 
-__all__ = ["build_site", "page_frame"]
+__all__ = ["Site", "build_site", "page_frame"]
 
 _MARK = ".course-site"
 _TEMPLATE = Path(__file__).resolve().parent / "site_template"
@@ -111,22 +112,34 @@ class _WidgetsAsText:
                     del data[self.WIDGET]
 
 
-def build_site(destination: str | Path, timeout: int = 120) -> list[Path]:
-    """Run the student version of every lesson and write it as HTML to ``destination``; return the pages."""
+@dataclass(frozen=True)
+class Site:
+    """What ``build_site`` made: the pages (index first), and what an update kept or removed."""
+
+    pages: tuple[Path, ...]
+    kept: str
+
+
+def build_site(destination: str | Path, force: bool = False, timeout: int = 120) -> Site:
+    """Run the student version of every lesson and write it as HTML to ``destination``.
+
+    The folder must be new or empty, or an earlier site (then ``force=True`` updates it, replacing only the pages
+    the last build wrote and nobody has edited since: other files in the folder stay)."""
     import nbformat
     from nbconvert import HTMLExporter
     from nbconvert.filters.markdown import markdown2html
     from nbconvert.preprocessors import ExecutePreprocessor
 
+    from course.folders import GeneratedFolder
     from course.lessons import lessons
-    from course.release import prepare_folder
 
-    target = prepare_folder(destination, _MARK, "site")
+    folder = GeneratedFolder(destination, _MARK, "site", force)
     notebooks = project_folder() / "notebooks"
     exporter = HTMLExporter(template_name=_TEMPLATE.name, extra_template_basedirs=[str(_TEMPLATE.parent)])
     exporter.exclude_input_prompt = exporter.exclude_output_prompt = True
     exporter.register_filter("wide_tables", _wide_tables)
-    pages, items = [], []
+    pages: list[str] = []
+    items: list[str] = []
     saved = {name: os.environ.get(name) for name in ("COURSE_WORK", "PYTHONPATH")}
     # Running the lessons saves and exports a journal: keep that in a scratch folder, removed afterwards.
     with tempfile.TemporaryDirectory(prefix="course-site-work-") as scratch:
@@ -148,10 +161,9 @@ def build_site(destination: str | Path, timeout: int = 120) -> list[Path]:
                 body, _ = exporter.from_notebook_node(notebook, resources={"course": frame})
                 # Outputs (the course map) link to lessons too: point every link at the pages.
                 body = _relink(body).replace(scratch, "my-work")
-                page = target / lesson.file.replace(".ipynb", ".html")
-                page.write_text(body, encoding="utf-8")
-                pages.append(page)
-                items.append(f"<li><a href='{page.name}'>{html.escape(title)}</a> "
+                page = lesson.file.replace(".ipynb", ".html")
+                pages.append(body)
+                items.append(f"<li><a href='{page}'>{html.escape(title)}</a> "
                              f"({lesson.minutes} min): {html.escape('; '.join(lesson.learn))}</li>")
         finally:
             for name, value in saved.items():
@@ -160,17 +172,21 @@ def build_site(destination: str | Path, timeout: int = 120) -> list[Path]:
                 else:
                     os.environ[name] = value
     glossary = _wide_tables(markdown2html((project_folder() / "GLOSSARY.md").read_text(encoding="utf-8")))
-    _write(target / "glossary.html", f"Glossary · {_TITLE}", glossary)
     index = (f"<h1>{html.escape(_TITLE)}</h1>"
              "<p>A read-only copy of the lessons, with their results, for reading without running code. "
              "Exercises and answer boxes are shown as text here; answer them in the notebooks.</p>"
              f"<h2>Lessons</h2><ol start='0'>{''.join(items)}</ol><p><a href='glossary.html'>Glossary</a>: the words "
              "the course uses.</p>")
-    _write(target / "index.html", _TITLE, index, home=True)
-    (target / _MARK).write_text("made by: python -m course site\n", encoding="utf-8")
-    return [target / "index.html", *pages, target / "glossary.html"]
+    # Every page is made before the folder is touched, so a lesson that fails to run leaves an earlier site whole.
+    names = [lesson.file.replace(".ipynb", ".html") for lesson in lessons()]
+    with folder:
+        folder.write_text("index.html", _page(_TITLE, index, home=True))
+        for name, body in zip(names, pages):
+            folder.write_text(name, body)
+        folder.write_text("glossary.html", _page(f"Glossary · {_TITLE}", glossary))
+    return Site(tuple(folder.target / name for name in ["index.html", *names, "glossary.html"]), folder.report())
 
 
-def _write(path: Path, title: str, body: str, home: bool = False) -> None:
+def _page(title: str, body: str, home: bool = False) -> str:
     frame = page_frame(title, home)
-    path.write_text(frame["head"] + frame["top"] + body + frame["bottom"], encoding="utf-8")
+    return frame["head"] + frame["top"] + body + frame["bottom"]

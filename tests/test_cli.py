@@ -148,3 +148,19 @@ def test_an_update_that_drops_an_option_says_what_changed(root, tmp_path):
     assert dropped.returncode == 0
     assert "the version changed from 'self-study' to 'student'" in dropped.stdout
     assert "the Binder link changed from 't/student-version (main)' to 'none'" in dropped.stdout
+
+
+@pytest.mark.parametrize("arguments, advice", [
+    (["hub-link", "https://hub.example.edu", "https://github.com/"], "must name the repository"),
+    (["hub-link", "https://hub.example.edu", "https://github.com/t/s", "--branch", ""], "branch"),
+    (["binder-link", "t/s", "--branch", " "], "branch"),
+    (["hub-link", "hub.example.edu", "https://github.com/t/s"], "https://"),
+    (["log", "newz"], "Did you mean 'news'"),
+    (["checks", "--status", "match"], "Did you mean 'matches'"),
+])
+def test_bad_command_input_gets_a_short_message_and_status_2(arguments, advice, capsys):
+    from course.__main__ import main
+
+    assert main(arguments) == 2
+    error = capsys.readouterr().err
+    assert advice in error and "Traceback" not in error and error.startswith("Error: ")

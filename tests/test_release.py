@@ -176,3 +176,64 @@ def test_without_the_guide_generator_the_command_explains_itself(monkeypatch, ca
     monkeypatch.setitem(sys.modules, "course.guide", None)  # as in a student copy, where guide.py is absent
     assert main(["guide"]) == 2
     assert "not part of the student version" in capsys.readouterr().err
+
+
+def test_an_update_keeps_my_work_the_teachers_files_and_edited_copies_and_says_so(tmp_path):
+    repository = tmp_path / "student-version"
+    release(repository)
+    (repository / "my-work").mkdir()
+    (repository / "my-work" / "journal.json").write_text('{"answers": {}}', encoding="utf-8")
+    (repository / "class-notes.md").write_text("Week 1: lessons 00 and 01.", encoding="utf-8")
+    lesson = repository / "notebooks" / SOURCES[1].name
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("Meet the sources", "Meet our sources"), encoding="utf-8")
+    edited = lesson.read_bytes()
+    (repository / "GLOSSARY.md").unlink()  # a file the teacher removed comes back on update
+    made = release(repository, force=True)
+    assert (repository / "my-work" / "journal.json").read_text(encoding="utf-8") == '{"answers": {}}'
+    assert (repository / "class-notes.md").read_text(encoding="utf-8") == "Week 1: lessons 00 and 01."
+    assert lesson.read_bytes() == edited and (repository / "GLOSSARY.md").exists()
+    assert "class-notes.md" in made.kept and "my-work/" in made.kept and f"notebooks/{SOURCES[1].name}" in made.kept
+
+
+def test_an_update_removes_only_what_the_last_release_wrote_and_nobody_changed(tmp_path):
+    import json
+
+    repository = tmp_path / "student-version"
+    release(repository)
+    marker = json.loads((repository / MARKER).read_text(encoding="utf-8"))
+    # Pretend the last release also wrote two lessons that no longer exist; one was edited since.
+    for name, text in (("notebooks/99_gone.ipynb", "old lesson"), ("notebooks/98_edited.ipynb", "old lesson")):
+        (repository / name).write_text(text, encoding="utf-8")
+        marker["files"][name] = __import__("hashlib").sha256(b"old lesson").hexdigest()
+    (repository / "notebooks" / "98_edited.ipynb").write_text("the teacher's version", encoding="utf-8")
+    (repository / MARKER).write_text(json.dumps(marker), encoding="utf-8")
+    made = release(repository, force=True)
+    assert not (repository / "notebooks" / "99_gone.ipynb").exists() and "99_gone.ipynb" in made.kept
+    assert (repository / "notebooks" / "98_edited.ipynb").read_text(encoding="utf-8") == "the teacher's version"
+
+
+@pytest.mark.parametrize("where", ["a file", "a device", "the course's parent", "a folder inside a file", "a read-only folder"])
+def test_a_release_refuses_a_destination_it_must_not_write_to(tmp_path, where, capsys):
+    from course.__main__ import main
+
+    if where == "a file":
+        destination = tmp_path / "notes.txt"
+        destination.write_text("mine", encoding="utf-8")
+    elif where == "a device":
+        destination = "/dev/null"
+    elif where == "the course's parent":
+        destination = project_folder().parent
+    elif where == "a folder inside a file":
+        (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+        destination = tmp_path / "notes.txt" / "student-version"
+    else:
+        destination = tmp_path / "locked"
+        destination.mkdir()
+        destination.chmod(0o500)
+        if os.access(destination, os.W_OK):  # root may write anyway: a mount option would be needed
+            pytest.skip("this user may write to a read-only folder")
+    assert main(["release", str(destination)]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("Error: ") and "Traceback" not in error and len(error) < 400
+    if where in ("a file", "a folder inside a file"):
+        assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"

@@ -60,3 +60,27 @@ def test_the_site_never_writes_over_other_work(folder_with_other_work):
         build_site(folder_with_other_work)
     with pytest.raises(CourseError, match="outside the course"):
         build_site(project_folder() / "build" / "site")
+
+
+def test_an_update_of_the_site_keeps_other_files(tmp_path, site):
+    import shutil
+
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    (copy / "my-work").mkdir()
+    (copy / "my-work" / "journal.json").write_text("{}", encoding="utf-8")
+    (copy / "about.html").write_text("<p>Our class page</p>", encoding="utf-8")
+    with pytest.raises(CourseError, match="--force"):
+        build_site(copy)
+    made = build_site(copy, force=True)
+    assert (copy / "about.html").read_text(encoding="utf-8") == "<p>Our class page</p>"
+    assert (copy / "my-work" / "journal.json").exists() and "about.html" in made.kept
+
+
+def test_building_the_site_leaves_no_scratch_folder_behind(tmp_path):
+    import tempfile
+    from pathlib import Path
+
+    before = set(Path(tempfile.gettempdir()).glob("course-site-work-*"))
+    build_site(tmp_path / "site")
+    assert set(Path(tempfile.gettempdir()).glob("course-site-work-*")) == before
