@@ -97,7 +97,7 @@ def test_an_answer_can_be_written_and_saved_with_the_keyboard_alone(browser):
 def site(tmp_path_factory):
     from course.site import build_site
 
-    return build_site(tmp_path_factory.mktemp("site") / "site")
+    return build_site(tmp_path_factory.mktemp("site") / "site").pages
 
 
 def test_the_static_site_works_offline_for_everyone(browser, site):
