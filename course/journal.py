@@ -236,6 +236,21 @@ def _locked():
     return held()
 
 
+def _saving():
+    """Turn a failed write (a full disk, a folder one may not write to) into advice: nothing was half-saved."""
+    import contextlib
+
+    @contextlib.contextmanager
+    def guarded():
+        try:
+            yield
+        except OSError as error:
+            raise CourseError(f"Could not save ({error.strerror or error}); your journal is as it was before. Copy your "
+                              "text somewhere safe and tell your instructor.") from None
+
+    return guarded()
+
+
 def _recovery_notes(data: dict) -> list[str]:
     return [_recovery_words(note) for note in data.get("recovered", []) if isinstance(note, dict)]
 
@@ -271,7 +286,7 @@ def write_answer(question: str, text: str) -> Shown:
                           f"({shown(text[max(0, error.start - 10):error.start + 1])}). Delete it and save again; "
                           "nothing was saved.") from None
     path = work_folder() / _FILE
-    with _locked():
+    with _saving(), _locked():
         _remove_leftovers(path.parent)
         data, warning = _read(path)
         entry = data["answers"].get(question)
@@ -396,7 +411,7 @@ def export_journal(name: str = "", form: str = "markdown") -> Shown:
         text = (f"<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
                 f"</head><body class='mathjax_ignore tex2jax_ignore'><h1>{html.escape(title)}</h1>"
                 f"{items or '<p>No answers saved yet.</p>'}</body></html>\n")
-    with _locked():
+    with _saving(), _locked():
         _remove_leftovers(path.parent)
         if path.exists() and not _ours_and_unedited(path):  # made by hand while we waited: pick another name
             path = _export_path(path.suffix, name)

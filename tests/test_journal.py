@@ -57,7 +57,7 @@ def test_a_crash_mid_write_leaves_the_last_good_journal(work, monkeypatch):
         raise OSError("disk failed")
 
     monkeypatch.setattr(journal.os, "replace", crash)
-    with pytest.raises(OSError):
+    with pytest.raises(CourseError, match="Could not save .disk failed.; your journal is as it was"):
         write_answer("q", "lost in the crash")
     assert (work / "journal.json").read_bytes() == before
     assert [p.name for p in work.iterdir() if p.name != ".journal.lock"] == ["journal.json"]  # no half-written file
