@@ -4,49 +4,55 @@ Everything a lesson needs is importable from here, for example::
 
     from course import load_source, show_text, search_texts, check
 
-Importing ``course`` does no work and writes no file: each helper loads its module (and the
-texts) only when it is first used.
+The package is in four parts, one folder each: ``course.text`` (the source texts, cleaned and split into
+sentences), ``course.analysis`` (statistics, fact-checks, voices, markers, the timeline, then and now,
+charts), ``course.classroom`` (self-checks, the answer widgets, the journal, the evidence sheet, the
+course map) and ``course.authoring`` (the student version, the static site, links, the instructor guide:
+for instructors only, and left out of the student version).
+
+The names importable from ``course`` are the public names (``__all__``) of the modules in
+:data:`LESSON_MODULES`: each module's ``__all__`` is the one list. Importing ``course`` does no work and
+writes no file: the modules are imported when a name is first asked for.
 """
 
 from __future__ import annotations
 
+import functools
 from importlib import import_module
 
 from course.errors import CourseError, closest
 
-_HOME: dict[str, str] = {
-    "load_source": "course.sources", "source_names": "course.sources", "find_paragraph": "course.sources",
-    "find_sentence": "course.sources",
-    "show_text": "course.display", "show_paragraph": "course.display", "show_sentence": "course.display",
-    "search_texts": "course.display", "compare_raw_and_clean": "course.display", "cleaning_log": "course.display",
-    "sentences_table": "course.display", "show_metadata": "course.display",
-    "check": "course.checks", "exercise_ids": "course.checks",
-    "statistics_table": "course.statistics", "find_statistic": "course.statistics", "show_statistic": "course.statistics",
-    "check_statistic": "course.checking", "check_table": "course.checking", "convert": "course.checking",
-    "voices_table": "course.voices", "who_speaks": "course.voices", "voices_chart": "course.voices",
-    "write_answer": "course.journal", "answer_of": "course.journal", "my_answers": "course.journal", "export_journal": "course.journal",
-    "where_is_my_work": "course.journal", "quiz": "course.widgets", "answer_box": "course.widgets",
-    "release": "course.release", "evidence_sheet": "course.assessment",
-    "trade_chart": "course.charts", "patrols_chart": "course.charts",
-    "topics": "course.then_and_now", "compare_topic": "course.then_and_now", "topic_coverage": "course.then_and_now",
-    "expectations": "course.then_and_now",
-    "timeline_table": "course.timeline", "vague_times": "course.timeline", "timeline_chart": "course.timeline",
-    "marker_words": "course.markers", "highlight": "course.markers", "marker_rates": "course.markers",
-    "marker_examples": "course.markers", "compare_marking": "course.markers", "find_markers": "course.markers",
-    "percent_difference": "course.checking", "show_tolerances": "course.checking", "reference_row": "course.checking",
-    "lessons": "course.lessons", "lesson_table": "course.lessons", "show_course_map": "course.lessons",
-}
+LESSON_MODULES: tuple[str, ...] = (
+    "course.text.sources", "course.text.viewers",
+    "course.analysis.statistics", "course.analysis.reference", "course.analysis.fact_checks",
+    "course.analysis.voices", "course.analysis.markers", "course.analysis.timeline", "course.analysis.then_and_now",
+    "course.analysis.charts", "course.analysis.reference_charts",
+    "course.classroom.self_checks", "course.classroom.journal", "course.classroom.widgets",
+    "course.classroom.assessment", "course.classroom.course_map",
+)
+"""The modules whose public names lessons import from ``course`` (authoring tools are not among them)."""
 
-__all__ = ["CourseError", *_HOME]
+
+@functools.cache
+def _index() -> dict[str, str]:
+    """Each public name, and the module it lives in (a name in two modules is a mistake, caught by a test)."""
+    found: dict[str, str] = {"CourseError": "course.errors"}
+    for module in LESSON_MODULES:
+        for name in import_module(module).__all__:
+            found.setdefault(name, module)
+    return found
 
 
 def __getattr__(name: str) -> object:
-    if name in _HOME:
-        return getattr(import_module(_HOME[name]), name)
-    suggestion = closest(name, _HOME)
+    if name == "__all__":
+        return sorted(_index())
+    home = _index().get(name)
+    if home is not None:
+        return getattr(import_module(home), name)
+    suggestion = closest(name, _index())
     hint = f" Did you mean {suggestion!r}?" if suggestion else ""
     raise AttributeError(f"The course has no helper called {name!r}.{hint}")
 
 
 def __dir__() -> list[str]:
-    return sorted(__all__)
+    return sorted(_index())

@@ -56,54 +56,54 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "lessons":
-            from course.lessons import lesson_table
+            from course.authoring.lesson_format import lesson_table
 
             print(lesson_table())
         elif args.command == "sentences":
-            from course.display import sentences_table
+            from course.text.viewers import sentences_table
 
             table = sentences_table().frame
             print(table.to_csv(index=False, lineterminator="\n") if args.csv else table.to_string(index=False), end="" if args.csv else "\n")
         elif args.command == "log":
-            from course.display import cleaning_log
+            from course.text.viewers import cleaning_log
 
             _print(cleaning_log(args.name).frame, args.csv)
         elif args.command == "statistics":
-            from course.statistics import statistics_table
+            from course.analysis.statistics import statistics_table
 
             _print(statistics_table().frame, args.csv)
         elif args.command == "site":
-            from course.site import build_site
+            from course.authoring.site import build_site
 
             made = build_site(args.destination, force=args.force)
             print(f"Wrote {len(made.pages)} pages to {made.pages[0].parent}; open index.html in a browser.")
             if made.kept:
                 print(made.kept)
         elif args.command == "hub-link":
-            from course.hub import nbgitpuller_link
+            from course.authoring.links import nbgitpuller_link
 
             print(nbgitpuller_link(args.hub, args.repository, args.branch))
         elif args.command == "binder-link":
-            from course.hub import binder_link
+            from course.authoring.links import binder_link
 
             link = binder_link(args.repository, args.branch)
             print(f"{link}\n\nFor a README: [![Launch on Binder](https://mybinder.org/badge_logo.svg)]({link})")
         elif args.command == "guide":
             try:
-                from course.guide import instructor_guide
+                from course.authoring.guide import instructor_guide
             except ModuleNotFoundError:
                 raise CourseError("The instructor guide is not part of the student version of the course.") from None
 
             print(instructor_guide(), end="")
         elif args.command == "release":
-            from course.release import describe, release as make_release, release_settings
+            from course.authoring.release import describe, release as make_release, release_settings
 
             mode = "self-study" if args.self_study else "student"
             before = release_settings(args.destination)
             made = make_release(args.destination, mode, force=args.force, binder=args.binder, branch=args.branch)
             print(describe(made, before))
         else:
-            from course.checking import check_table, show_tolerances
+            from course.analysis.fact_checks import check_table, show_tolerances
 
             table = check_table(args.source, args.status)
             if args.csv:

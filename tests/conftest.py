@@ -1,6 +1,6 @@
 """Shared fixtures: the project folder, each seed's raw text and metadata read straight from disk, and the browser.
 
-The raw texts and metadata are read here without going through ``course.sources``, so that tests can
+The raw texts and metadata are read here without going through ``course.text.sources``, so that tests can
 compare what the course makes of the texts with the files themselves.
 """
 

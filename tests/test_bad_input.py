@@ -93,7 +93,7 @@ def test_a_helper_answers_odd_input_with_advice_not_a_traceback(name, tmp_path):
 
 
 def test_check_answers_every_exercise_with_advice_whatever_the_answer():
-    from course.checks import Feedback, check, exercise_ids
+    from course.classroom.self_checks import Feedback, check, exercise_ids
 
     ids = exercise_ids()
 

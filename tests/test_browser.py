@@ -65,12 +65,16 @@ def test_every_lesson_runs_in_the_browser_with_widgets_and_figures(browser, less
 
 def test_a_quiz_can_be_answered_with_the_keyboard_alone(browser):
     """Tab from one answer button to the next, Enter to press it: feedback appears in words."""
+    from course.classroom.self_checks import exercises
+
+    right = exercises()["00.2"].answer()
+    before = chr(ord(right) - 1)  # the button just before the right one
     tools, port = browser
     open_notebook(tools, port, "lab/tree/notebooks/00_start_here.ipynb")
     run_all(tools)
-    focus(tools, "[...document.querySelectorAll('button')].find(b => b.innerText.trim() === 'Answer a')")
+    focus(tools, f"[...document.querySelectorAll('button')].find(b => b.innerText.trim() === 'Answer {before}')")
     key(tools, "Tab", 9)
-    assert tools.evaluate("document.activeElement.innerText.trim()") == "Answer b"
+    assert tools.evaluate("document.activeElement.innerText.trim()") == f"Answer {right}"
     key(tools, "Enter", 13)
     feedback = tools.wait_until("[...document.querySelectorAll('.widget-html-content')].map(e => e.innerText)"
                                 ".find(t => t.startsWith('Exercise 00.2:'))", seconds=20)
@@ -95,7 +99,7 @@ def test_an_answer_can_be_written_and_saved_with_the_keyboard_alone(browser):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    from course.site import build_site
+    from course.authoring.site import build_site
 
     return build_site(tmp_path_factory.mktemp("site") / "site").pages
 
@@ -106,8 +110,8 @@ def test_the_static_site_works_offline_for_everyone(browser, site):
     nothing wider than the screen and no text under 12 px."""
     import base64
 
-    from course.checks import _registry
-    from course.lessons import lessons
+    from course.classroom.self_checks import exercises
+    from course.classroom.course_map import lessons
 
     tools, _ = browser
     tools.call("Network.enable")
@@ -115,7 +119,7 @@ def test_the_static_site_works_offline_for_everyone(browser, site):
     for lesson in lessons():
         cells = json.loads((notebooks_folder() / lesson.file).read_text(encoding="utf-8"))["cells"]
         code = "\n".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "code")
-        asked = [_registry()[number].question for number in re.findall(r'quiz\("([\d.]+)"\)', code)]
+        asked = [exercises()[number].question for number in re.findall(r'quiz\("([\d.]+)"\)', code)]
         asked += re.findall(r'answer_box\("[^"]+", "([^"]+)"', code)
         questions[lesson.file.replace(".ipynb", ".html")] = asked
     assert sum(map(len, questions.values())) > 10

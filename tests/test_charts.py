@@ -1,8 +1,9 @@
-"""course.charts: the trade chart is readable by everyone, and its numbers are all in the table beside it."""
+"""course.analysis.charts: the trade chart is readable by everyone, and its numbers are all in the table beside it."""
 
 import csv
 
-from course.charts import PALETTE, TRADE_STATISTICS, _MARKERS, _trade_figure, trade_chart, trade_data
+from course.analysis.charts import MARKERS, PALETTE
+from course.analysis.reference_charts import TRADE_STATISTICS, _trade_figure, trade_chart, trade_data
 from course.paths import data_folder
 
 OKABE_ITO = {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
@@ -35,7 +36,7 @@ def test_axes_have_title_labels_with_units_and_readable_text():
 
 def test_colours_are_colour_blind_safe_and_series_differ_in_shape_too():
     assert set(PALETTE.values()) <= OKABE_ITO
-    assert len(set(_MARKERS.values())) == len(_MARKERS)
+    assert len(set(MARKERS.values())) == len(MARKERS)
     legend = [text.get_text() for text in _figure().axes[0].get_legend().get_texts()]
     assert len(legend) == 3 and any("News report" in t for t in legend) and any("Opinion column" in t for t in legend)
 
@@ -62,9 +63,9 @@ def test_chart_shows_as_html_with_alt_text_and_as_plain_text():
 
 
 def test_every_chart_is_readable_labelled_and_described():
-    from course.charts import patrols_chart
-    from course.timeline import timeline_chart
-    from course.voices import voices_chart
+    from course.analysis.reference_charts import patrols_chart
+    from course.analysis.timeline import timeline_chart
+    from course.analysis.voices import voices_chart
 
     for make in (trade_chart, patrols_chart, timeline_chart, voices_chart):
         chart = make()

@@ -1,4 +1,4 @@
-"""course.checking and data/check_plan.csv: every statistic checked once, by rules a student can see."""
+"""course.analysis.fact_checks and data/check_plan.csv: every statistic checked once, by rules a student can see."""
 
 import csv
 import io
@@ -6,11 +6,12 @@ import shutil
 
 import pytest
 
-from course import checking
-from course.checking import (CLOSE_WITHIN, MATCHES_WITHIN, STATUSES, check_statistic, check_table, compare_numbers,
-                             convert, percent_difference, reference_row, show_tolerances)
+from course.analysis import fact_checks as checking
+from course.analysis.fact_checks import (CLOSE_WITHIN, MATCHES_WITHIN, STATUSES, check_statistic, check_table, compare_numbers,
+                                         convert, percent_difference, show_tolerances)
+from course.analysis.reference import reference_row
 from course.errors import CourseError
-from course.statistics import statistics_table
+from course.analysis.statistics import statistics_table
 
 TABLE = check_table().frame
 
@@ -166,7 +167,7 @@ def test_a_statistic_missing_from_the_plan_is_reported(broken_plan):
 def test_reference_rows_come_only_from_the_reference_files_and_accept_numpy_numbers():
     import numpy as np
 
-    from course.checking import reference_row
+    from course.analysis.reference import reference_row
 
     assert reference_row("trade_china_russia.csv", np.int64(17))["value"] == "244.81"
     for path in ("../statistics.csv", "/etc/passwd", "reference/trade_china_russia.csv"):

@@ -1,8 +1,8 @@
-"""course.cleaning: every kind of debris in the two raw texts is handled, and every change is logged with raw text."""
+"""course.text.cleaning: every kind of debris in the two raw texts is handled, and every change is logged with raw text."""
 
 import pytest
 
-from course.cleaning import KINDS, RUN_TOGETHER, STEPS, Block, clean
+from course.text.cleaning import BLOCK_KINDS, RUN_TOGETHER, STEPS, Block, clean
 
 from conftest import RAW
 
@@ -60,7 +60,7 @@ def test_removed_blocks_are_logged_with_an_empty_after(name):
 # --- blocks ---------------------------------------------------------------------------------------
 
 def test_every_block_has_a_known_kind(name):
-    assert {block.kind for block in CLEANED[name].blocks} <= set(KINDS)
+    assert {block.kind for block in CLEANED[name].blocks} <= set(BLOCK_KINDS)
     assert {block.kind for block in CLEANED[name].removed} <= set(STEPS)
 
 

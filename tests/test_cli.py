@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from course.__main__ import main
-from course.lessons import lessons
-from course.sources import load_source
+from course.classroom.course_map import lessons
+from course.text.sources import load_source
 
 
 def run(*args, cwd):

@@ -1,16 +1,16 @@
-"""course.display: every helper shows as plain text for print and as escaped HTML for Jupyter."""
+"""course.text.viewers: every helper shows as plain text for print and as escaped HTML for Jupyter."""
 
 import re
 
 import pandas as pd
 import pytest
 
-from course.cleaning import STEPS
-from course.display import (cleaning_log, compare_raw_and_clean, search_texts, sentences_table, show_metadata, show_paragraph,
+from course.text.cleaning import STEPS
+from course.text.viewers import (cleaning_log, compare_raw_and_clean, search_texts, sentences_table, show_metadata, show_paragraph,
                             show_sentence, show_text, visible)
 from course.results import Shown, Table
 from course.errors import CourseError
-from course.sources import load_source
+from course.text.sources import load_source
 
 HTML_TAG = re.compile(r"</?(p|div|table|thead|tbody|tr|td|th|code|em|strong|mark|small|br|ul|li|h4|caption)\b[^>]*>")
 

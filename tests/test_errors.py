@@ -63,7 +63,7 @@ def test_unknown_name_shortens_a_long_list():
 
 
 def test_the_package_offers_its_helpers_and_suggests_a_name_for_a_typo():
-    from course.sources import load_source
+    from course.text.sources import load_source
 
     assert course.load_source is load_source
     assert "check" in dir(course) and "CourseError" in dir(course)

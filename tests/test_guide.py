@@ -4,9 +4,9 @@ import re
 import subprocess
 import sys
 
-from course.checks import exercise_ids
-from course.guide import instructor_guide
-from course.lessons import lessons
+from course.classroom.self_checks import exercise_ids
+from course.authoring.guide import instructor_guide
+from course.classroom.course_map import lessons
 from course.paths import notebooks_folder, project_folder
 
 

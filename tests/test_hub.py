@@ -47,8 +47,8 @@ def test_the_hub_link_copies_the_student_version_home_and_keeps_the_students_cha
     """The JupyterHub path on this machine: the `hub-link` link opened on a JupyterLab with nbgitpuller from this
     environment (a hub adds only its login in front), pulling the student version from a git server on loopback.
     """
-    from course.hub import nbgitpuller_link
-    from course.release import release
+    from course.authoring.links import nbgitpuller_link
+    from course.authoring.release import release
 
     tools, _ = browser
     source, bare, home = tmp_path / "student-version", tmp_path / "served" / "student-version.git", tmp_path / "home"

@@ -1,4 +1,4 @@
-"""course.journal and course.widgets: written work is saved as it goes, survives restarts and crashes, and is never written over."""
+"""course.classroom.journal and course.classroom.widgets: written work is saved as it goes, survives restarts and crashes, and is never written over."""
 
 import json
 import os
@@ -7,10 +7,10 @@ import sys
 
 import pytest
 
-from course import journal
+from course.classroom import journal
 from course.errors import CourseError
-from course.journal import answer_of, export_journal, my_answers, where_is_my_work, write_answer
-from course.widgets import answer_box, quiz
+from course.classroom.journal import answer_of, export_journal, my_answers, where_is_my_work, write_answer
+from course.classroom.widgets import answer_box, quiz
 
 
 @pytest.fixture(autouse=True)
@@ -23,7 +23,7 @@ def work(tmp_path, monkeypatch):
 
 def test_an_answer_is_saved_and_found_again_after_a_restart(work):
     write_answer("01 think", "The column does not mention sanctions.")
-    code = "from course.journal import answer_of; print(answer_of('01 think'))"
+    code = "from course.classroom.journal import answer_of; print(answer_of('01 think'))"
     result = subprocess.run([sys.executable, "-c", code], env={**os.environ, "COURSE_WORK": str(work)},
                             capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "The column does not mention sanctions."
@@ -130,10 +130,10 @@ def test_the_quiz_gives_feedback_in_words_and_reads_as_text():
     assert "the first covers the first nine months" in question.value
     buttons.children[0].click()
     assert "Not yet" in feedback.value
-    buttons.children[1].click()
+    buttons.children[2].click()  # c) is right
     assert "Right" in feedback.value
     text = box._repr_mimebundle_()["text/plain"]
-    assert "b) the first covers" in text and 'check(\'02.3\', "a")' in text
+    assert "c) the first covers" in text and 'check(\'02.3\', "a")' in text
     with pytest.raises(CourseError, match="not a choice"):
         quiz("02.1")
     with pytest.raises(CourseError, match="Did you mean '02.3'"):
@@ -150,7 +150,7 @@ def test_the_test_run_keeps_its_journal_out_of_the_course_folder():
 
 
 def test_answers_go_to_the_copy_of_the_course_the_student_works_in(tmp_path, monkeypatch):
-    from course.release import release
+    from course.authoring.release import release
 
     copy = tmp_path / "student-copy"
     release(copy)

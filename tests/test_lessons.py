@@ -1,9 +1,10 @@
-"""course.lessons: the lesson catalogue read from the notebooks, and the course map."""
+"""course.classroom.course_map: the lesson catalogue read from the notebooks, and the course map."""
 
 import re
 
 from course.results import Shown
-from course.lessons import lesson_table, lessons, show_course_map
+from course.authoring.lesson_format import lesson_table
+from course.classroom.course_map import lessons, show_course_map
 from course.paths import notebooks_folder
 
 

@@ -1,12 +1,12 @@
-"""course.markers: transparent word lists, found where they really are, counted fairly for both texts."""
+"""course.analysis.markers: transparent word lists, found where they really are, counted fairly for both texts."""
 
 import pytest
 
 from course.results import Shown
 from course.errors import CourseError
-from course.markers import (CATEGORIES, compare_marking, find_markers, highlight, marker_examples, marker_rates,
+from course.analysis.markers import (CATEGORIES, compare_marking, find_markers, highlight, marker_examples, marker_rates,
                             marker_words)
-from course.sources import load_source
+from course.text.sources import load_source
 
 
 def test_every_word_list_entry_is_in_a_known_category_and_unique():
@@ -59,7 +59,7 @@ def test_rates_are_per_thousand_body_words_and_add_up():
 
 
 def test_examples_point_to_real_sentences_with_the_marked_words():
-    from course.sources import find_sentence
+    from course.text.sources import find_sentence
 
     for row in marker_examples("evaluative", "opinion").frame.to_dict("records"):
         assert row["words"] in find_sentence(row["sentence_id"]).text

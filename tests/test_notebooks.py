@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from course.lessons import lesson_table, lessons, skeleton_problems
+from course.authoring.lesson_format import lesson_table, skeleton_problems
+from course.classroom.course_map import lessons
 from course.paths import notebooks_folder, project_folder
 
 NOTEBOOKS = sorted(notebooks_folder().glob("*.ipynb"))
@@ -41,7 +42,7 @@ def test_code_cells_stay_short(path):
 
 def test_skeleton_check_catches_a_broken_notebook(tmp_path):
     bad = tmp_path / "07_broken.ipynb"
-    bad.write_text(json.dumps({"cells": [{"cell_type": "markdown", "source": "# 08 · Broken\n\n## Time needed\nSoon", "metadata": {}}],
+    bad.write_text(json.dumps({"cells": [{"cell_type": "markdown", "id": "a", "source": "# 08 · Broken\n\n## Time needed\nSoon", "metadata": {}}],
                                "metadata": {}, "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
     problems = "\n".join(skeleton_problems(bad))
     assert "does not match the file name" in problems
@@ -81,7 +82,7 @@ def test_intentional_errors_are_tagged():
 
 def test_instructor_notes_give_the_answers_the_checks_accept():
     """An answer key typed into a note must agree with the computed answer, so neither can go stale."""
-    from course.checks import check, exercise_ids
+    from course.classroom.self_checks import check, exercise_ids
 
     stated = {}
     for path in NOTEBOOKS:
@@ -100,7 +101,7 @@ def test_instructor_notes_give_the_answers_the_checks_accept():
 
 
 def test_every_exercise_is_asked_in_a_lesson():
-    from course.checks import exercise_ids
+    from course.classroom.self_checks import exercise_ids
 
     text = "".join(path.read_text(encoding="utf-8") for path in NOTEBOOKS)
     for number in exercise_ids():

@@ -83,7 +83,7 @@ def test_binder_uses_the_same_requirements_and_a_supported_python():
     with (ROOT / "pyproject.toml").open("rb") as handle:
         requires = tomllib.load(handle)["project"]["requires-python"]
     assert requires == ">=3.11"
-    from course.hub import binder_link
+    from course.authoring.links import binder_link
 
     link = re.search(r"https://mybinder\.org/v2/gh/[^)\s]+", readme())
     assert link and link.group(0) == binder_link("OWNER/REPOSITORY"), "the README's link is the one binder-link makes"
@@ -115,7 +115,7 @@ def test_course_is_found_from_the_notebooks_folder_when_installed_as_a_copy(tmp_
     import shutil
 
     shutil.copytree(ROOT / "course", tmp_path / "site" / "course", ignore=shutil.ignore_patterns("__pycache__"))
-    code = "import course.paths, course.sources; print(course.paths.__file__); print(course.sources.load_source('news').name)"
+    code = "import course.paths, course.text.sources; print(course.paths.__file__); print(course.text.sources.load_source('news').name)"
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(tmp_path / "site"), "HOME": str(tmp_path)}
     result = subprocess.run([sys.executable, "-S", "-c", code], cwd=ROOT / "notebooks", env=env,
                             capture_output=True, text=True, timeout=120)
@@ -134,7 +134,7 @@ def hook(event, args):
             touched.append((path, mode))
 sys.addaudithook(hook)
 import course
-heavy = sorted(name for name in ("pandas", "matplotlib", "course.sources", "course.cleaning") if name in sys.modules)
+heavy = sorted(name for name in ("pandas", "matplotlib", "course.text.sources", "course.text.cleaning") if name in sys.modules)
 print(repr((touched, heavy, course.__all__)))
 """
 
@@ -165,8 +165,9 @@ def test_the_course_needs_no_network(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    from course import (check, cleaning_log, compare_raw_and_clean, exercise_ids, lesson_table, load_source, search_texts,
+    from course import (check, cleaning_log, compare_raw_and_clean, exercise_ids, load_source, search_texts,
                         sentences_table, show_course_map, show_metadata, show_paragraph, show_sentence, show_text)
+    from course.authoring.lesson_format import lesson_table
 
     for name in ("news", "opinion"):
         source = load_source(name)
@@ -186,7 +187,7 @@ def test_the_course_needs_no_network(monkeypatch):
 def test_course_code_has_no_network_calls():
     for path in (ROOT / "course").glob("*.py"):
         code = path.read_text(encoding="utf-8")
-        # urllib.parse only splits addresses (course.hub); anything that could open a connection is refused.
+        # urllib.parse only splits addresses (course.authoring.links); anything that could open a connection is refused.
         for word in ("urllib.request", "requests", "http.client", "socket", "urlopen", "websocket"):
             assert f"import {word}" not in code and f"from {word}" not in code, f"{path.name} imports {word}"
         assert "import urllib\n" not in code

@@ -11,7 +11,7 @@ import pytest
 
 from course.errors import CourseError
 from course.paths import notebooks_folder, project_folder
-from course.release import HIDDEN_TAGS, MARKER, release, student_notebook
+from course.authoring.release import HIDDEN_TAGS, MARKER, release, student_notebook
 
 SOURCES = sorted(notebooks_folder().glob("[0-9][0-9]_*.ipynb"))
 
@@ -173,7 +173,7 @@ def test_the_student_copy_installs_with_its_jupyterlab_settings(student):
 def test_without_the_guide_generator_the_command_explains_itself(monkeypatch, capsys):
     from course.__main__ import main
 
-    monkeypatch.setitem(sys.modules, "course.guide", None)  # as in a student copy, where guide.py is absent
+    monkeypatch.setitem(sys.modules, "course.authoring.guide", None)  # as in a student copy, where guide.py is absent
     assert main(["guide"]) == 2
     assert "not part of the student version" in capsys.readouterr().err
 

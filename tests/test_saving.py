@@ -14,8 +14,8 @@ import time
 
 import pytest
 
-from course.journal import answer_of, export_journal, my_answers, where_is_my_work, write_answer
-from course.widgets import answer_box
+from course.classroom.journal import answer_of, export_journal, my_answers, where_is_my_work, write_answer
+from course.classroom.widgets import answer_box
 
 
 @pytest.fixture(autouse=True)
@@ -26,7 +26,7 @@ def work(tmp_path, monkeypatch):
 
 SAVER = textwrap.dedent("""
     import sys
-    from course.journal import write_answer
+    from course.classroom.journal import write_answer
     name, first, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     for number in range(first, first + count):
         write_answer(f"{name} {number}", f"answer {number} of {name}")
@@ -52,7 +52,7 @@ def test_four_processes_saving_at_once_lose_nothing(work):
 
 
 def test_two_processes_saving_the_same_question_leave_a_readable_journal(work):
-    code = ("import sys\nfrom course.journal import write_answer\n"
+    code = ("import sys\nfrom course.classroom.journal import write_answer\n"
             "for n in range(60): write_answer('same', f'{sys.argv[1]} {n}')")
     env = {**os.environ, "COURSE_WORK": str(work)}
     processes = [subprocess.Popen([sys.executable, "-c", code, who], env=env) for who in ("left", "right")]

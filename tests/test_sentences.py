@@ -1,11 +1,11 @@
-"""course.sentences: full stops that do not end a sentence, quotes across sentences, and every sentence of both texts."""
+"""course.text.sentences: full stops that do not end a sentence, quotes across sentences, and every sentence of both texts."""
 
 import re
 
 import pytest
 
-from course.sentences import NEVER_ENDS_A_SENTENCE, split_sentences
-from course.sources import load_source
+from course.text.sentences import NEVER_ENDS_A_SENTENCE, split_sentences
+from course.text.sources import load_source
 
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 ALL_PARAGRAPHS = [p for name in ("news", "opinion") for p in load_source(name).paragraphs]

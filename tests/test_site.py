@@ -6,9 +6,9 @@ import re
 import pytest
 
 from course.errors import CourseError
-from course.lessons import lessons
+from course.classroom.course_map import lessons
 from course.paths import notebooks_folder, project_folder
-from course.site import build_site
+from course.authoring.site import build_site
 
 
 @pytest.fixture(scope="module")

@@ -1,13 +1,13 @@
-"""course.sources: loading a text by name, stable well-formed IDs, finding by ID, and metadata true to the raw text."""
+"""course.text.sources: loading a text by name, stable well-formed IDs, finding by ID, and metadata true to the raw text."""
 
 import csv
 import re
 
 import pytest
 
-from course.display import sentences_table
+from course.text.viewers import sentences_table
 from course.errors import CourseError
-from course.sources import Paragraph, Sentence, Source, find_paragraph, find_sentence, load_source, sha256_of, source_names
+from course.text.sources import Paragraph, Sentence, Source, find_paragraph, find_sentence, load_source, sha256_of, source_names
 
 PARAGRAPH_ID = re.compile(r"^(news|opinion)-p\d{2}$")
 SENTENCE_ID = re.compile(r"^(news|opinion)-p\d{2}-s\d{2}$")

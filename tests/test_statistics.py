@@ -1,4 +1,4 @@
-"""data/statistics.csv and course.statistics: every figure quoted exactly, in the right sentence, none missed."""
+"""data/statistics.csv and course.analysis.statistics: every figure quoted exactly, in the right sentence, none missed."""
 
 import re
 
@@ -6,8 +6,8 @@ import pytest
 
 from course.results import Shown
 from course.errors import CourseError
-from course.sources import find_sentence, load_source
-from course.statistics import KINDS, find_statistic, show_statistic, statistics_table
+from course.text.sources import find_sentence, load_source
+from course.analysis.statistics import STATISTIC_KINDS, find_statistic, show_statistic, statistics_table
 
 ROWS = statistics_table().frame.to_dict("records")
 COLUMNS = ["statistic_id", "source", "sentence_id", "sentence", "quote", "value", "unit", "period",
@@ -39,7 +39,7 @@ def test_every_quote_stands_in_its_sentence_and_the_sentence_in_the_clean_text(r
 
 @pytest.mark.parametrize("row", ROWS, ids=[row["statistic_id"] for row in ROWS])
 def test_every_row_is_complete_and_well_formed(row):
-    assert row["kind"] in KINDS
+    assert row["kind"] in STATISTIC_KINDS
     assert VALUE.match(row["value"]), row["value"]
     for column in ("unit", "period", "counted_what", "attribution"):
         assert row[column].strip(), f"{row['statistic_id']}: empty {column}"
@@ -80,7 +80,7 @@ def test_no_figure_in_the_body_or_captions_is_missed():
 
 def test_both_sources_are_covered_and_every_kind_occurs():
     assert {row["source"] for row in ROWS} == {"news", "opinion"}
-    assert {row["kind"] for row in ROWS} == set(KINDS)
+    assert {row["kind"] for row in ROWS} == set(STATISTIC_KINDS)
 
 
 def test_find_statistic_accepts_a_short_form_and_explains_a_bad_id():

@@ -1,15 +1,15 @@
-"""data/then_and_now.csv and course.then_and_now: both texts in their own words, the data in between."""
+"""data/then_and_now.csv and course.analysis.then_and_now: both texts in their own words, the data in between."""
 
 import csv
 
 import pytest
 
-from course.charts import patrols_chart
-from course.checking import reference_row
+from course.analysis.reference_charts import patrols_chart
+from course.analysis.reference import reference_row
 from course.errors import CourseError
 from course.paths import data_folder
-from course.sources import find_sentence, load_source
-from course.then_and_now import compare_topic, expectations, topic_coverage, topics
+from course.text.sources import find_sentence, load_source
+from course.analysis.then_and_now import compare_topic, expectations, topic_coverage, topics
 
 with (data_folder() / "then_and_now.csv").open(encoding="utf-8") as handle:
     ROWS = list(csv.DictReader(handle))

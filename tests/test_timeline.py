@@ -1,12 +1,12 @@
-"""data/timeline.csv and course.timeline: every resolved date shown, checked against the text and statistics."""
+"""data/timeline.csv and course.analysis.timeline: every resolved date shown, checked against the text and statistics."""
 
 import pytest
 
-from course.charts import Chart
+from course.analysis.charts import Chart
 from course.errors import CourseError
-from course.sources import find_sentence
-from course.statistics import find_statistic
-from course.timeline import PRECISIONS, timeline_chart, timeline_table, vague_times
+from course.text.sources import find_sentence
+from course.analysis.statistics import find_statistic
+from course.analysis.timeline import PRECISIONS, timeline_chart, timeline_table, vague_times
 
 ROWS = timeline_table().frame.to_dict("records")
 

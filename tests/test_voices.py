@@ -1,11 +1,11 @@
-"""data/voices.csv and course.voices: every voice quoted exactly, attributed by words that are in the text."""
+"""data/voices.csv and course.analysis.voices: every voice quoted exactly, attributed by words that are in the text."""
 
 import pytest
 
-from course.charts import Chart
+from course.analysis.charts import Chart
 from course.errors import CourseError
-from course.sources import find_paragraph, find_sentence, load_source
-from course.voices import AUTHOR, SPEAKER_TYPES, SPEECH, voices_chart, voices_table, who_speaks
+from course.text.sources import find_paragraph, find_sentence, load_source
+from course.analysis.voices import AUTHOR, SPEAKER_TYPES, SPEECH, voices_chart, voices_table, who_speaks
 
 ROWS = voices_table().frame.to_dict("records")
 

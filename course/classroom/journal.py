@@ -34,7 +34,8 @@ __all__ = ["work_folder", "write_answer", "my_answers", "answer_of", "answer_wit
            "where_is_my_work", "on_binder", "LOCK_WAIT"]
 
 _FILE = "journal.json"
-_EXPORT_SIGNED = re.compile(r"<!-- written by course\.journal: export_journal\(\) sha256=([0-9a-f]{64}) -->")
+_EXPORT_MARK = "<!-- written by the course's export_journal() sha256={} -->"
+_EXPORT_SIGNED = re.compile(re.escape(_EXPORT_MARK).replace(re.escape("{}"), "([0-9a-f]{64})"))
 LOCK_WAIT = 30.0
 """Seconds a save waits for another save of the same journal to finish (saves take milliseconds)."""
 _LONGEST_NAME = 40  # an export's name keeps this much of the student's name (file systems limit names)
@@ -259,7 +260,19 @@ def _recovery_notes(data: dict) -> list[str]:
 
 
 def _question(question: object) -> str:
-    return need_text(question, "the question your answer belongs to", "'01 think'")
+    name = need_text(question, "the question your answer belongs to", "'01 think'")
+    _storable(name, "The question's name")
+    return name
+
+
+def _storable(text: str, what: str) -> None:
+    """Refuse, in words, text that cannot be written to a file (a lone surrogate, from a bad copy and paste)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise CourseError(f"{what} has a character that cannot be saved, at position {error.start + 1} "
+                          f"({shown(text[max(0, error.start - 10):error.start + 1])}). Delete it and save again; "
+                          "nothing was saved.") from None
 
 
 def write_answer(question: str, text: str) -> Shown:
@@ -279,12 +292,7 @@ def write_answer(question: str, text: str) -> Shown:
                           f"you gave {shown(text)}.")
     if not text.strip():
         raise CourseError("Your answer is empty, so nothing was saved (your earlier answer, if any, is kept).")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as error:
-        raise CourseError(f"Your answer has a character that cannot be saved, at position {error.start + 1} "
-                          f"({shown(text[max(0, error.start - 10):error.start + 1])}). Delete it and save again; "
-                          "nothing was saved.") from None
+    _storable(text, "Your answer")
     path = work_folder() / _FILE
     with _saving(), _locked():
         _remove_leftovers(path.parent)
@@ -355,7 +363,7 @@ def _signed(text: str) -> str:
     file is later edited, the checksum no longer fits and the file is never replaced. The line goes first, or
     just after an HTML page's DOCTYPE (which must stay first)."""
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    mark = f"<!-- written by course.journal: export_journal() sha256={digest} -->\n"
+    mark = _EXPORT_MARK.format(digest) + "\n"
     if text.startswith("<!DOCTYPE"):
         first, _, rest = text.partition("\n")
         return f"{first}\n{mark}{rest}"

@@ -12,7 +12,7 @@ import html
 
 import ipywidgets as widgets
 
-from course.checks import check
+from course.classroom.self_checks import check
 from course.errors import CourseError, choose, need_whole_number, shown
 from course.results import html_block
 
@@ -50,9 +50,9 @@ def quiz(exercise_id: str):
     Exercise 02.3: Why can the news report's 'exceeded $100 billion' not be set straight beside the column's 'roughly $245 billion'?
     """
 
-    from course.checks import _registry
+    from course.classroom.self_checks import exercises
 
-    registry = _registry()
+    registry = exercises()
     exercise = registry[choose(exercise_id, registry, "exercise")]
     if exercise.kind != "choice":
         raise CourseError(f"Exercise {exercise_id} asks for a {exercise.kind}, not a choice: answer it with "
@@ -83,7 +83,7 @@ def answer_box(question: str, prompt: str = "", rows: int = 6):
     >>> print(repr(answer_box("01 think", "Name one topic.")).splitlines()[0])
     Written answer '01 think': Name one topic.
     """
-    from course.journal import answer_with_notice, write_answer
+    from course.classroom.journal import answer_with_notice, write_answer
 
     if not isinstance(question, str) or not question.strip():
         raise CourseError(f"Name the question in quotes, like answer_box('01 think'); got {shown(question)}.")

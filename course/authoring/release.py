@@ -55,7 +55,7 @@ def student_preprocessors(mode: str = "student") -> list:
     """
     from nbconvert.preprocessors import ClearMetadataPreprocessor, ClearOutputPreprocessor, Preprocessor, TagRemovePreprocessor
 
-    from course.lessons import NOTE_OPENING
+    from course.authoring.lesson_format import NOTE_OPENING
 
     if mode not in MODES:
         from course.errors import unknown_name
@@ -69,7 +69,7 @@ def student_preprocessors(mode: str = "student") -> list:
             tags = cell.metadata.get("tags", [])
             if set(tags) & set(HIDDEN_TAGS):
                 if not cell.source.startswith(NOTE_OPENING):
-                    raise CourseError(f"Cell {index} is tagged {tags} but is not folded; see course.lessons.NOTE_OPENING.")
+                    raise CourseError(f"Cell {index} is tagged {tags} but is not folded; see course.authoring.lesson_format.NOTE_OPENING.")
                 cell.metadata["tags"] = ["self-study"]
             return cell, resources
 
@@ -111,7 +111,7 @@ def student_readme(binder: str | None = None, branch: str = "main") -> str:
     """
     line = ""
     if binder:
-        from course.hub import binder_link
+        from course.authoring.links import binder_link
 
         line = (f"- Open the course in your browser, nothing to install: [![Launch on Binder]"
                 f"(https://mybinder.org/badge_logo.svg)]({binder_link(binder, branch)})\n")
@@ -141,7 +141,7 @@ def release(destination: str | Path, mode: str = "student", force: bool = False,
     import nbformat
 
     from course.errors import choose
-    from course.folders import GeneratedFolder
+    from course.authoring.folders import GeneratedFolder
 
     mode = choose(mode, MODES, "mode")
     readme = student_readme(binder, branch)  # a bad repository name stops the release before anything is written
@@ -172,7 +172,7 @@ def release_settings(folder: str | Path) -> dict[str, str]:
     >>> release_settings("/no/such/folder")
     {}
     """
-    from course.folders import settings_of
+    from course.authoring.folders import settings_of
 
     return settings_of(folder, MARKER)
 

@@ -20,14 +20,13 @@ import math
 import re
 from dataclasses import dataclass
 
-from course.results import Number, Record, Table, html_block
-from course.errors import CourseError, choose, need_number, need_whole_number, shown, unknown_name
+from course.analysis.reference import reference_row
+from course.errors import CourseError, choose, need_number, shown
 from course.paths import data_folder, read_data
+from course.results import Number, Table, html_block
 
 __all__ = ["STATUSES", "MATCHES_WITHIN", "CLOSE_WITHIN", "Check", "check_statistic", "check_table",
-           "convert", "percent_difference", "compare_numbers", "reference_row", "reference_frame", "reference_files",
-           "second_source_of",
-           "show_tolerances"]
+           "convert", "percent_difference", "compare_numbers", "show_tolerances"]
 
 STATUSES = ("matches", "close", "differs", "unclear", "not checkable")
 MATCHES_WITHIN = 2.0
@@ -56,74 +55,6 @@ def show_tolerances() -> str:
         "not checkable: there is no number or date to compare, or the reference data have nothing on it (the reason is always given).",
         "Dates match when the reference date falls in the period the text names, as precisely as the text names it.",
     ])
-
-
-# ----------------------------------------------------------------------------------------
-# Reference data
-
-
-def reference_files() -> list[str]:
-    """The reference files copied into ``data/reference``.
-
-    >>> "trade_china_russia.csv" in reference_files()
-    True
-    """
-    return sorted(path.name for path in (data_folder() / "reference").glob("*.csv"))
-
-
-def reference_frame(file: str):
-    """A whole reference file as a pandas DataFrame of text, exactly as received (read once per session).
-
-    >>> len(reference_frame("bomber_patrols.csv"))
-    10
-    """
-    # Only the course's own reference files, by name: never a path to some other file on the machine.
-    return read_data(data_folder() / "reference" / choose(file, reference_files(), "reference file"))
-
-
-def reference_row(file: str, row: int) -> Record:
-    """One row of a reference file, numbered from 1 after the header (as in a spreadsheet, minus the header).
-
-    It is a dictionary of the row's columns; a notebook shows it as a short table of the filled-in ones.
-
-    >>> reference_row("trade_china_russia.csv", 17)["value"]
-    '244.81'
-    >>> print(reference_row("geography_and_units.csv", 4))  # doctest: +ELLIPSIS
-    geography_and_units.csv row 4
-      item          kilometres per international mile
-      value         1.609344
-      qualifier     exactly
-    ...
-    >>> reference_row("trade_china_russia.csv", 99)
-    Traceback (most recent call last):
-    ...
-    course.errors.CourseError: trade_china_russia.csv has rows 1 to 32; there is no row 99.
-    """
-    frame = reference_frame(file)
-    import numbers
-
-    if isinstance(row, bool) or not isinstance(row, numbers.Integral) or not 1 <= row <= len(frame):
-        raise CourseError(f"{file} has rows 1 to {len(frame)}; there is no row {shown(row)}.")
-    return Record(dict(frame.iloc[int(row) - 1]), f"{file} row {int(row)}")
-
-
-_SECOND_SOURCE = re.compile(r"^(?:Same (?:event|figure|count)(?: and dates?)? as|Corroborates|"
-                            r"Independent count for the period of) row (\d+)")
-
-
-def second_source_of(row: dict[str, str]) -> int | None:
-    """The earlier row a reference row repeats from another source ("Same event as row 16"), or None.
-
-    The reference data append such rows rather than merge them, so that a figure or event reported
-    by two publishers keeps both; a count of events must count it once.
-
-    >>> second_source_of(reference_row("events.csv", 50))
-    16
-    >>> second_source_of(reference_row("events.csv", 16)) is None
-    True
-    """
-    found = _SECOND_SOURCE.match(row.get("note", ""))
-    return int(found.group(1)) if found else None
 
 
 def _number(row: dict[str, str]) -> float:
@@ -247,7 +178,7 @@ def _date_status(text_value: str, start: str, end: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _plan() -> dict[str, list[dict[str, str]]]:
-    from course.statistics import statistics_table
+    from course.analysis.statistics import statistics_table
 
     frame = read_data(data_folder() / "check_plan.csv")
     known = set(statistics_table()["statistic_id"])
@@ -378,7 +309,7 @@ def _explain(statistic: dict[str, str], lines: list[dict]) -> tuple[str, str]:
 
 @functools.lru_cache(maxsize=None)
 def _check(statistic_id: str) -> Check:
-    from course.statistics import find_statistic
+    from course.analysis.statistics import find_statistic
 
     statistic = find_statistic(statistic_id)
     lines = _plan().get(statistic["statistic_id"])
@@ -398,7 +329,7 @@ def check_statistic(statistic_id: str) -> Check:
     >>> print(result.explanation)
     Reference: China–Russia border length after final demarcation. The text says 2,500 miles = 4,023.36 km; the reference gives 4,209.3 km; difference -4.4%, within 10% but not 2%. For comparison, the eastern section alone (1999 joint estimate): about 4,195 km.
     """
-    from course.statistics import find_statistic
+    from course.analysis.statistics import find_statistic
 
     return _check(find_statistic(statistic_id)["statistic_id"])
 
@@ -414,7 +345,7 @@ def check_table(source: str | None = None, status: str | None = None) -> Table:
     ...
     course.errors.CourseError: There is no status called 'match'. The statuses are: 'matches', 'close', 'differs', 'unclear', 'not checkable'. Did you mean 'matches'?
     """
-    from course.statistics import statistics_table
+    from course.analysis.statistics import statistics_table
 
     if status is not None:
         choose(status, STATUSES, "status")
@@ -425,7 +356,7 @@ def check_table(source: str | None = None, status: str | None = None) -> Table:
     columns = ["statistic_id", "source", "quote", "status", "explanation", "references"]
     import pandas as pd
 
-    from course.sources import text_name
+    from course.text.sources import text_name
 
     caption = f"Checks of the statistics in {text_name(source)}" + (f" with the status '{status}'" if status else "")
     return Table(pd.DataFrame(rows, columns=columns), key_columns=["statistic_id", "quote", "status", "explanation"],

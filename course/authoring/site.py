@@ -85,8 +85,8 @@ def _preprocessors():
     Markdown spelled for a page without maths, links to pages, and widgets as text."""
     from nbconvert.preprocessors import ClearOutputPreprocessor, Preprocessor
 
-    from course.lessons import plain_markdown
-    from course.release import student_preprocessors
+    from course.authoring.lesson_format import plain_markdown
+    from course.authoring.release import student_preprocessors
 
     class PageMarkdown(Preprocessor):
         """Dollar signs as standard Markdown writes them, and links to lessons pointed at their pages."""
@@ -130,8 +130,8 @@ def build_site(destination: str | Path, force: bool = False, timeout: int = 120)
     from nbconvert.filters.markdown import markdown2html
     from nbconvert.preprocessors import ExecutePreprocessor
 
-    from course.folders import GeneratedFolder
-    from course.lessons import lessons
+    from course.authoring.folders import GeneratedFolder
+    from course.classroom.course_map import lessons
 
     folder = GeneratedFolder(destination, _MARK, "site", force)
     notebooks = project_folder() / "notebooks"

@@ -12,7 +12,7 @@ import re
 import textwrap
 from course.errors import CourseError, shown
 from course.results import Shown, Table, scroll_region
-from course.sources import Paragraph, find_paragraph, find_sentence, load_source, source_names
+from course.text.sources import Paragraph, find_paragraph, find_sentence, load_source, source_names
 
 __all__ = ["show_text", "show_paragraph", "show_sentence", "search_texts", "compare_raw_and_clean",
            "cleaning_log", "sentences_table", "show_metadata", "visible"]

@@ -1,75 +1,18 @@
-"""Charts that every student can read: a title, labelled axes with units, a source line, alt text,
-colour-blind-safe colours with distinct marker shapes, and the plotted numbers as a table beside them.
-
-A :class:`Chart` shows in a notebook as a picture with its table and caption (HTML), and as the
-alt text and table in plain text, so the numbers are never locked inside an image.
+"""Charts of the reference series with the figures both texts cite marked on them: China–Russia trade by
+year, and the running count of joint bomber patrols.
 """
 
 from __future__ import annotations
 
-import base64
-import html
-import io
 import re
-from dataclasses import dataclass
 
-from course.results import Table, html_block
+from course.analysis.charts import MARKERS, PALETTE, Chart
+from course.results import Table
 
-__all__ = ["Chart", "trade_chart", "PALETTE"]
+__all__ = ["TRADE_STATISTICS", "trade_data", "trade_chart", "patrols_chart"]
 
-# Okabe–Ito colours: distinguishable with the common forms of colour blindness, and each series
-# also has its own marker shape, so the chart works in greyscale too.
-PALETTE = {"reference": "#0072B2", "news": "#D55E00", "opinion": "#009E73", "text": "#000000"}
-_MARKERS = {"reference": "o", "news": "^", "opinion": "s"}
 TRADE_STATISTICS = ("news-p43-s01-n2", "news-p43-s02-n1", "opinion-p10-s02-n3", "opinion-p10-s02-n1")
 """The trade figures the two texts cite, marked on the trade chart."""
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A finished chart: the picture (PNG), its title, alt text, source line and the plotted numbers."""
-
-    title: str
-    alt_text: str
-    source_line: str
-    table: Table
-    png: bytes
-    smallest_font: float = 0.0
-    """The smallest font size used in the picture, in points (tests keep it readable)."""
-
-    @classmethod
-    def from_figure(cls, figure, title: str, alt_text: str, source_line: str, table: Table) -> Chart:
-        """Render a finished matplotlib figure as PNG, keeping beside it what a reader needs."""
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png")
-        return cls(title, alt_text, source_line, table, buffer.getvalue(), smallest_font(figure))
-
-    def __str__(self) -> str:
-        return f"{self.title}\n\n{self.alt_text}\n\n{self.table.show_all()}\n\n{self.source_line}"
-
-    __repr__ = __str__
-
-    def _repr_html_(self) -> str:
-        picture = base64.b64encode(self.png).decode("ascii")
-        return html_block(
-            "<div style='display:flex;flex-wrap:wrap;gap:1.5em;align-items:flex-start'>"
-            # On a narrow screen the picture keeps a readable size and scrolls sideways in its own region.
-            f"<figure style='margin:0;flex:1 1 36em;max-width:60em;min-width:0'>"
-            f"<div role='region' tabindex='0' aria-label='{html.escape('Chart: ' + self.title, quote=True)}' "
-            f"style='overflow-x:auto'><img src='data:image/png;base64,{picture}' "
-            f"alt='{html.escape(self.alt_text, quote=True)}' style='width:100%;min-width:40em;height:auto'></div>"
-            f"<figcaption><small>{html.escape(self.source_line)}</small></figcaption></figure>"
-            f"<div style='flex:1 1 20em;min-width:0'><strong>The numbers in the chart</strong>{self.table._repr_html_()}"
-            "</div></div>"
-        )
-
-
-def smallest_font(figure) -> float:
-    """The smallest font size of any visible text in a matplotlib figure, in points."""
-    from matplotlib.text import Text
-
-    sizes = [t.get_fontsize() for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
-    return min(sizes) if sizes else 0.0
 
 
 def _year(period: str) -> int:
@@ -88,8 +31,8 @@ def trade_data() -> tuple[Table, Table]:
     """
     import pandas as pd
 
-    from course.checking import reference_frame
-    from course.statistics import find_statistic
+    from course.analysis.reference import reference_frame
+    from course.analysis.statistics import find_statistic
 
     frame = reference_frame("trade_china_russia.csv").copy()
     frame["row"] = range(1, len(frame) + 1)
@@ -115,11 +58,11 @@ def _trade_figure(series: Table, cited: Table, title: str):
     figure = Figure(figsize=(9, 5.2), dpi=100)
     axes = figure.subplots()
     axes.plot(years, [by_year.get(year, float("nan")) for year in years], color=PALETTE["reference"],
-              marker=_MARKERS["reference"], linewidth=2, label="Chinese customs (GACC), full year")
+              marker=MARKERS["reference"], linewidth=2, label="Chinese customs (GACC), full year")
     names = {"news": "News report (Jan. 2022)", "opinion": "Opinion column (Dec. 2025)"}
     for source in ("news", "opinion"):
         part = cited.frame[cited.frame["source"] == source]
-        axes.scatter(part["year"], part["value"], s=110, color=PALETTE[source], marker=_MARKERS[source],
+        axes.scatter(part["year"], part["value"], s=110, color=PALETTE[source], marker=MARKERS[source],
                      edgecolor="black", zorder=3, label=f"{names[source]}: figure cited")
         for item in part.itertuples():
             # News labels go right of their points, where the line leaves room; opinion labels go left.
@@ -191,24 +134,24 @@ def patrols_chart() -> Chart:
     import pandas as pd
     from matplotlib.figure import Figure
 
-    from course.checking import reference_frame
-    from course.statistics import find_statistic
-    from course.timeline import _year_fraction
+    from course.analysis.reference import reference_frame
+    from course.analysis.statistics import find_statistic
+    from course.analysis.timeline import year_fraction
 
     patrols = reference_frame("bomber_patrols.csv")
     dates = list(patrols["date"])
-    positions = [_year_fraction(date) for date in dates]
+    positions = [year_fraction(date) for date in dates]
     counts = list(range(1, len(dates) + 1))
     marks = [("news", "news-p39-s02-n2", 2019.5, 1), ("opinion", "opinion-p07-s03-n2", 2024.999, 8)]
     title = "Joint China–Russia bomber patrols, counted over time, with what the two texts say"
     figure = Figure(figsize=(9, 4.8), dpi=100)
     axes = figure.subplots()
     axes.step(positions, counts, where="post", color=PALETTE["reference"], linewidth=2, label="Patrols in the reference data (running count)")
-    axes.scatter(positions, counts, color=PALETTE["reference"], marker=_MARKERS["reference"], zorder=3)
+    axes.scatter(positions, counts, color=PALETTE["reference"], marker=MARKERS["reference"], zorder=3)
     # Short legend labels keep the legend clear of the line; the full quotes are in the table and alt text.
     names = {"news": "News report: first patrols, 2019 (year only)", "opinion": "Opinion column: eight, 2019–2024"}
     for source, statistic_id, x, y in marks:
-        axes.scatter([x], [y], s=130, color=PALETTE[source], marker=_MARKERS[source], edgecolor="black", zorder=4, label=names[source])
+        axes.scatter([x], [y], s=130, color=PALETTE[source], marker=MARKERS[source], edgecolor="black", zorder=4, label=names[source])
     axes.axvline(2022 + 1 / 365, color="black", linestyle="--", linewidth=1)
     axes.text(2022.05, 9.3, "news report dated Jan. 2, 2022", fontsize=10)
     axes.set_title(title, fontsize=13)

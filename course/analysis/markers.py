@@ -108,7 +108,7 @@ def highlight(paragraph_id: str, extra: Mapping[str, Sequence[str]] | None = Non
     But the trajectory is [B:clear]. ... [E:appeasing] [E:dictators] [B:will] [B:only] [E:embolden] them.
     Key: H = hedge · B = booster · E = evaluative · 1P = first person · A = call to action
     """
-    from course.sources import find_paragraph
+    from course.text.sources import find_paragraph
 
     paragraph = find_paragraph(paragraph_id)
     text = paragraph.text
@@ -134,7 +134,7 @@ _WORD = re.compile(r"[A-Za-z0-9][\w’'-]*")
 
 
 def _body(source: str):
-    from course.sources import load_source
+    from course.text.sources import load_source
 
     return load_source(source).paragraphs_of("body")
 
@@ -174,7 +174,7 @@ def marker_examples(category: str, source: str, extra: Mapping[str, Sequence[str
     """
     import pandas as pd
 
-    from course.sources import source_names
+    from course.text.sources import source_names
 
     _category(category)
     choose(source, source_names(), "source")
@@ -191,7 +191,7 @@ def marker_examples(category: str, source: str, extra: Mapping[str, Sequence[str
                     context = text[max(0, start - 45):start] + "[" + text[start:end] + "]" + text[end:end + 45]
                     rows.append({"sentence_id": sentence.id, "words": marker["words"],
                                  "in a quotation": "yes" if marker["quoted"] else "no", "context": "…" + context + "…"})
-    from course.sources import text_name
+    from course.text.sources import text_name
 
     return Table(pd.DataFrame(rows, columns=["sentence_id", "words", "in a quotation", "context"]), preview=12,
                  caption=f"Words of the kind '{category}' in {text_name(source)}")
@@ -208,7 +208,7 @@ def compare_marking(paragraph_id: str, category: str, my_words: Sequence[str]) -
            unseat         only the rules
     ...
     """
-    from course.sources import find_paragraph
+    from course.text.sources import find_paragraph
 
     _category(category)
     words = need_texts(my_words, "your words", "['likely', 'may']")

@@ -47,7 +47,7 @@ def compare_topic(topic: str) -> Shown:
       news-p44-s02  The $55 billion Power of Siberia pipeline, ...
     ...
     """
-    from course.sources import find_sentence
+    from course.text.sources import find_sentence
 
     row = _row(topic)
     parts, blocks = [f"Topic: {topic}", ""], [f"<p><strong>Topic: {html.escape(topic)}</strong></p>"]
@@ -88,7 +88,7 @@ def expectations() -> Table:
     >>> list(expectations()["topic"])
     ['joint exercises', 'sanctions', 'Ukraine', 'energy', 'alliance']
     """
-    from course.sources import find_sentence
+    from course.text.sources import find_sentence
 
     rows = [{"topic": row["topic"], "sentence_id": row["expectation"], "the 2022 text": find_sentence(row["expectation"]).text,
              "how it turned out": row["how_it_turned_out"]}

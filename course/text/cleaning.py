@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Block", "LogEntry", "Cleaned", "STEPS", "KINDS", "RUN_TOGETHER", "clean"]
+__all__ = ["Block", "LogEntry", "Cleaned", "STEPS", "BLOCK_KINDS", "RUN_TOGETHER", "clean"]
 
 # Why each step exists, in words a student can read. The log repeats these reasons.
 STEPS: dict[str, str] = {
@@ -44,7 +44,7 @@ STEPS: dict[str, str] = {
 }
 
 # The kinds of block a cleaned text is made of, in the words the course uses.
-KINDS: tuple[str, ...] = (
+BLOCK_KINDS: tuple[str, ...] = (
     "section label", "headline", "standfirst", "byline", "date line", "body", "subhead",
     "caption", "photo credit", "pull quote", "correction heading", "correction",
     "print edition note", "author contact", "author note",

@@ -16,10 +16,10 @@ import tomllib
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from course.cleaning import KINDS, Block, LogEntry, clean
+from course.text.cleaning import BLOCK_KINDS, Block, LogEntry, clean
 from course.errors import CourseError, choose, shown, unknown_name
 from course.paths import seeds_folder
-from course.sentences import split_sentences
+from course.text.sentences import split_sentences
 
 __all__ = ["Sentence", "Paragraph", "Source", "source_names", "load_source", "find_paragraph", "find_sentence",
            "normalise_id", "sha256_of", "text_name"]
@@ -131,7 +131,7 @@ class Source:
         if not isinstance(kinds, (str, list, tuple)):
             raise CourseError(f"Give the kinds of paragraph as text, like 'body', or a list, like ['body', 'caption']; "
                               f"you gave {shown(kinds)}.")
-        wanted = [choose(kind, KINDS, "kind") for kind in ((kinds,) if isinstance(kinds, str) else kinds)]
+        wanted = [choose(kind, BLOCK_KINDS, "kind") for kind in ((kinds,) if isinstance(kinds, str) else kinds)]
         return tuple(p for p in self.paragraphs if p.kind in wanted)
 
     def paragraph(self, paragraph_id: str) -> Paragraph:

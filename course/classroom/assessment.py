@@ -34,12 +34,12 @@ def evidence_sheet(statistic_id: str) -> Shown:
     The check: close. ...
     ...
     """
-    from course.checking import check_statistic
-    from course.markers import find_markers
-    from course.statistics import find_statistic
-    from course.then_and_now import _frame as then_and_now
-    from course.timeline import timeline_table
-    from course.voices import voices_table
+    from course.analysis.fact_checks import check_statistic
+    from course.analysis.markers import find_markers
+    from course.analysis.statistics import find_statistic
+    from course.analysis.then_and_now import _frame as then_and_now
+    from course.analysis.timeline import timeline_table
+    from course.analysis.voices import voices_table
 
     statistic = find_statistic(statistic_id)
     sentence_id = statistic["sentence_id"]

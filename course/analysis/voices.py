@@ -32,7 +32,7 @@ def voices_table(source: str | None = None, speaker_type: str | None = None) -> 
     ...
     course.errors.CourseError: There is no speaker type called 'named'. The speaker types are: 'named person', 'unnamed people', 'institution or government', 'document or data', 'no one named'. Did you mean 'named person'?
     """
-    from course.sources import source_names, text_name
+    from course.text.sources import source_names, text_name
 
     frame = filtered(_frame(), "source", source, source_names(), "source")
     frame = filtered(frame, "speaker_type", speaker_type, SPEAKER_TYPES, "speaker type").reset_index(drop=True)
@@ -50,7 +50,7 @@ def who_speaks() -> Table:
     >>> int(row["sentences"])
     1
     """
-    from course.sources import load_source
+    from course.text.sources import load_source
 
     rows = []
     for name in ("news", "opinion"):
@@ -78,7 +78,7 @@ def voices_chart():
     """
     from matplotlib.figure import Figure
 
-    from course.charts import PALETTE, Chart
+    from course.analysis.charts import PALETTE, Chart
 
     table = who_speaks()
     frame = table.frame

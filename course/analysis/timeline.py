@@ -15,7 +15,7 @@ from course.errors import CourseError, need_whole_number, shown
 from course.results import Table, filtered
 from course.paths import data_folder, read_data
 
-__all__ = ["PRECISIONS", "timeline_table", "vague_times", "timeline_chart"]
+__all__ = ["PRECISIONS", "timeline_table", "vague_times", "timeline_chart", "year_fraction"]
 
 PRECISIONS = ("day", "day, no year", "month", "season", "year", "period", "vague", "none")
 ORIGINS = ("news", "opinion", "reference")
@@ -31,7 +31,7 @@ def _text_events():
 def _reference_events():
     import pandas as pd
 
-    from course.checking import reference_frame, second_source_of
+    from course.analysis.reference import reference_frame, second_source_of
 
     rows: list[dict[str, str]] = []
     first: dict[int, dict[str, str]] = {}
@@ -68,7 +68,7 @@ def timeline_table(source: str | None = None, with_reference: bool = False, sinc
     """
     import pandas as pd
 
-    from course.sources import source_names, text_name
+    from course.text.sources import source_names, text_name
 
     if not isinstance(with_reference, bool):
         raise CourseError(f"with_reference is True or False (without quotes); you gave {shown(with_reference)}.")
@@ -95,14 +95,20 @@ def vague_times(source: str) -> Table:
     True
     """
     table = timeline_table(source).frame
-    from course.sources import text_name
+    from course.text.sources import text_name
 
     return Table(table[table["precision"].isin(["vague", "none"])].reset_index(drop=True),
                  key_columns=["time_words", "precision", "event", "where"],
                  caption=f"Events {text_name(source)} leaves vague or undated")
 
 
-def _year_fraction(date: str, end: bool = False) -> float | None:
+def year_fraction(date: str, end: bool = False) -> float | None:
+    """A date as a position on a time axis in years (None for an undated event); ``end`` places a bare year or
+    month at its end rather than its start.
+
+    >>> year_fraction("2022-01-02"), year_fraction("2021", end=True), year_fraction("not known")
+    (2022.0027397260274, 2021.999, None)
+    """
     if not date[:4].isdigit():
         return None
     year = int(date[:4])
@@ -126,7 +132,7 @@ def timeline_chart(since: int = 2003):
     """
     from matplotlib.figure import Figure
 
-    from course.charts import PALETTE, Chart
+    from course.analysis.charts import PALETTE, Chart
 
     since = need_whole_number(since, "the first year to show", "2014", 1900, 2025)
     table = timeline_table(with_reference=True, since=since).frame
@@ -138,14 +144,14 @@ def timeline_chart(since: int = 2003):
     placed, unplaced = {o: 0 for o in lanes}, {o: 0 for o in lanes}
     years: dict[str, list[int]] = {o: [] for o in lanes}
     for row in table.itertuples():
-        start = _year_fraction(row.date)
+        start = year_fraction(row.date)
         if start is None:
             unplaced[row.origin] += 1
             continue
         placed[row.origin] += 1
         years[row.origin].append(int(start))
         lane = lanes[row.origin]
-        end = _year_fraction(row.end_date, end=True) if row.end_date else None
+        end = year_fraction(row.end_date, end=True) if row.end_date else None
         exact = row.precision in ("day", "month")
         if end is not None and end - start > 0.1:
             axes.plot([start, end], [lane, lane], color=colours[row.origin], linewidth=3, alpha=0.6)
@@ -159,12 +165,12 @@ def timeline_chart(since: int = 2003):
     axes.text(2025.8, 1.5, "column: Dec. 2025\n(course materials)", fontsize=9.5, ha="right", va="center",
               bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
     # A few landmark reference events, named in the reference data's own words, so that the lanes can be read.
-    from course.checking import reference_row
+    from course.analysis.reference import reference_row
 
-    landmarks = [row for row in LANDMARKS if (_year_fraction(reference_row("events.csv", row)["date"]) or 0) >= since]
+    landmarks = [row for row in LANDMARKS if (year_fraction(reference_row("events.csv", row)["date"]) or 0) >= since]
     for row in landmarks:
         event = reference_row("events.csv", row)
-        x = _year_fraction(event["date"]) or since
+        x = year_fraction(event["date"]) or since
         shift, height, side = LANDMARKS[row]
         axes.annotate(textwrap.fill(f"{event['event']} (row {row})", 24), (x, 0), xytext=(x + shift, height),
                       fontsize=9, ha=side, va="center", zorder=5,

@@ -8,7 +8,8 @@ answer, and the instructor notes (pitfalls, discussion rubrics, facilitation).
 from __future__ import annotations
 
 
-from course.lessons import lessons
+from course.authoring.lesson_format import instructor_notes
+from course.classroom.course_map import lessons
 
 __all__ = ["instructor_guide"]
 
@@ -58,7 +59,7 @@ def _relink(text: str) -> str:
     lesson's JupyterLab spelling of dollar signs turned into standard Markdown."""
     import re
 
-    from course.lessons import plain_markdown
+    from course.authoring.lesson_format import plain_markdown
 
     return re.sub(r"\]\((\d\d_[a-z0-9_]+\.ipynb)\)", r"](notebooks/\1)", plain_markdown(text).replace("](../", "]("))
 
@@ -75,9 +76,9 @@ def instructor_guide() -> str:
     >>> guide.startswith("# Instructor guide") and "## 03 · Checking the numbers (50 min)" in guide
     True
     """
-    from course.checks import _registry
+    from course.classroom.self_checks import exercises as all_exercises
 
-    exercises = _registry()
+    exercises = all_exercises()
     parts = [_INTRO.replace("{total}", str(sum(lesson.minutes for lesson in lessons())))]
     for lesson in lessons():
         parts.append(f"## {lesson.number} · {lesson.title} ({lesson.minutes} min)\n")
@@ -99,7 +100,8 @@ def instructor_guide() -> str:
                     shown = str(answer)
                 lines.append(_dollars(f"- **{exercise.id}** {exercise.question} **Answer:** {shown}. {exercise.explanation}"))
             parts.append("**Exercises and answers**\n\n" + "\n".join(lines) + "\n")
-        if lesson.instructor_notes:
+        notes = instructor_notes(lesson)
+        if notes:
             parts.append("**Instructor notes: pitfalls, rubrics, facilitation**\n\n"
-                         + "\n\n".join(_relink(note) for note in lesson.instructor_notes) + "\n")
+                         + "\n\n".join(_relink(note) for note in notes) + "\n")
     return "\n".join(parts).rstrip() + "\n"

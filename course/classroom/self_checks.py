@@ -4,6 +4,12 @@
 ``print`` shows as text. The verdict is given in words and symbols, never by colour alone.
 A check never raises for a student's answer: a wrong type, an empty answer or a typo gets
 advice instead. Only an unknown exercise number is an error (with a suggestion).
+
+The exercises are data: ``exercises.toml`` beside this module holds each question, its choices, hints and
+feedback; answers drawn from the texts are computed by the functions of :mod:`course.classroom.answers`.
+A determined student can read the answers there (or try every letter): self-checks are for learning, not
+for marks, and they must work offline on the student's own machine. Graded work is the written answers,
+which the instructor reads.
 """
 
 from __future__ import annotations
@@ -12,12 +18,19 @@ import html
 import math
 import numbers
 import re
+import functools
+import inspect
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from course.errors import shown, unknown_name
+from course.errors import CourseError, shown, unknown_name
 
-__all__ = ["Exercise", "Feedback", "check", "exercise_ids"]
+__all__ = ["KINDS_OF_ANSWER", "Exercise", "Feedback", "check", "exercise_ids", "exercises"]
+
+KINDS_OF_ANSWER = ("number", "choice", "id")
+_FILE = Path(__file__).resolve().parent / "exercises.toml"
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 
@@ -30,6 +43,9 @@ class Exercise:
     than typed twice. ``kind`` is ``"number"``, ``"choice"`` (a letter) or ``"id"`` (a paragraph
     or sentence ID). ``wrong`` maps a tempting wrong answer to advice about it. ``tolerance`` is how far
     a number may be from the answer and still be right (for answers a student rounds).
+
+    >>> exercises()["02.3"].kind, sorted(exercises()["02.3"].choices)
+    ('choice', ['a', 'b', 'c'])
     """
 
     id: str
@@ -71,10 +87,58 @@ class Feedback:
                           f"<strong>Exercise {html.escape(self.exercise)}: {mark}.</strong> {html.escape(self.message)}</div>")
 
 
-def _registry() -> dict[str, Exercise]:
-    from course.exercises import EXERCISES
+def _answer(item: dict, where: str) -> Callable[[], object]:
+    """How an exercise's answer is found: a value typed in the file, or a named function of the answers module."""
+    from course.classroom.answers import ANSWERS
 
-    return {exercise.id: exercise for exercise in EXERCISES}
+    if ("answer" in item) == ("answer_from" in item):
+        raise CourseError(f"{where}: give either 'answer' or 'answer_from', not both or neither.")
+    if "answer" in item:
+        return functools.partial(lambda value: value, item["answer"])
+    name = item["answer_from"]
+    if name not in ANSWERS:
+        raise unknown_name("answer function", name, ANSWERS)
+    function, arguments = ANSWERS[name], list(item.get("arguments", []))
+    choices = item.get("choices", {})
+    extra = {"choices": list(choices.values())} if "choices" in inspect.signature(function).parameters else {}
+    if item["kind"] != "choice":
+        return functools.partial(function, *arguments, **extra)
+
+    def letter() -> str:  # the function names the right choice; its letter follows from the choices
+        right = function(*arguments, **extra)
+        letters = [key for key, text in choices.items() if text == right]
+        if len(letters) != 1:
+            raise CourseError(f"{where}: {name}() gives {right!r}, which is not exactly one of the choices.")
+        return letters[0]
+
+    return letter
+
+
+@functools.cache
+def exercises() -> dict[str, Exercise]:
+    """Every exercise, by number, as ``exercises.toml`` describes it (read once per session).
+
+    >>> exercises()["01.1"].question
+    "How many reporters does the news report's byline name?"
+    """
+    with _FILE.open("rb") as handle:
+        items = tomllib.load(handle)["exercise"]
+    found: dict[str, Exercise] = {}
+    for number, item in enumerate(items, start=1):
+        where = f"exercises.toml, exercise {number} ({item.get('id', 'no id')})"
+        missing = [key for key in ("id", "kind", "question", "hint", "explanation") if not item.get(key)]
+        if missing:
+            raise CourseError(f"{where}: needs {', '.join(missing)}.")
+        if item["kind"] not in KINDS_OF_ANSWER:
+            raise unknown_name("kind of answer", item["kind"], KINDS_OF_ANSWER)
+        if item["id"] in found:
+            raise CourseError(f"{where}: the number {item['id']} is used twice.")
+        if (item["kind"] == "choice") != bool(item.get("choices")):
+            raise CourseError(f"{where}: a choice exercise, and only a choice exercise, has choices.")
+        found[item["id"]] = Exercise(item["id"], item["question"], item["kind"], _answer(item, where),
+                                     item["explanation"], item["hint"], dict(item.get("choices", {})),
+                                     {str(k): v for k, v in item.get("wrong", {}).items()}, float(item.get("tolerance", 0)))
+    return found
 
 
 def exercise_ids() -> list[str]:
@@ -83,7 +147,7 @@ def exercise_ids() -> list[str]:
     >>> exercise_ids()[:3]
     ['00.1', '00.2', '01.1']
     """
-    return list(_registry())
+    return list(exercises())
 
 
 def _as_number(answer: object) -> float | None:
@@ -125,14 +189,14 @@ def _judge(exercise: Exercise, answer: object) -> Feedback:
         return say("not yet", f"This question wants {wanted} (you gave {shown(answer)}). {exercise.hint}")
     given = answer.strip().strip("()").lower().translate(_QUOTES)
     if exercise.kind == "id":
-        from course.sources import normalise_id
+        from course.text.sources import normalise_id
 
         given = normalise_id(given)
     if exercise.kind == "id" and re.fullmatch(r"[a-z]+-p\d+-s\d+", given) and not re.search(r"-s\d+$", str(expected)):
         return say("not yet", f"{given} is a sentence ID; this question wants a paragraph ID, without the '-s..' part at the end.")
     if exercise.kind == "id" and given not in exercise.wrong and given != str(expected).lower():
         from course.errors import CourseError
-        from course.sources import find_paragraph
+        from course.text.sources import find_paragraph
 
         try:
             find_paragraph(given)
@@ -167,7 +231,7 @@ def check(exercise: str, answer: object) -> Feedback:
     ...
     course.errors.CourseError: There is no exercise called '1.1'. The exercises are: '00.1', '00.2', ... Did you mean '01.1'?
     """
-    registry = _registry()
+    registry = exercises()
     if not isinstance(exercise, str) or exercise not in registry:
         raise unknown_name("exercise", exercise, list(registry))
     if answer is ... or answer is None or (isinstance(answer, str) and not answer.strip()):

@@ -14,9 +14,9 @@ from course.results import Shown, Table, filtered
 from course.errors import CourseError, shown, unknown_name
 from course.paths import data_folder, read_data
 
-__all__ = ["statistics_table", "find_statistic", "show_statistic", "KINDS"]
+__all__ = ["statistics_table", "find_statistic", "show_statistic", "STATISTIC_KINDS"]
 
-KINDS = ("money", "count", "percentage", "distance", "volume", "multiple", "duration", "year",
+STATISTIC_KINDS = ("money", "count", "percentage", "distance", "volume", "multiple", "duration", "year",
          "date", "relative date", "period", "ranking")
 
 
@@ -36,10 +36,10 @@ def statistics_table(source: str | None = None, kind: str | None = None) -> Tabl
     ...
     course.errors.CourseError: There is no kind called 'mony'. The kinds are: 'money', 'count', 'percentage', 'distance', 'volume', 'multiple', 'duration', 'year', 'date', 'relative date', 'period', 'ranking'. Did you mean 'money'?
     """
-    from course.sources import source_names, text_name
+    from course.text.sources import source_names, text_name
 
     frame = filtered(_frame(), "source", source, source_names(), "source")
-    frame = filtered(frame, "kind", kind, KINDS, "kind").reset_index(drop=True)
+    frame = filtered(frame, "kind", kind, STATISTIC_KINDS, "kind").reset_index(drop=True)
     caption = f"Statistics cited in {text_name(source)}" + (f" (kind: {kind})" if kind else "")
     return Table(frame, key_columns=["statistic_id", "quote", "kind", "period", "attribution"], caption=caption)
 
@@ -68,7 +68,7 @@ def find_statistic(statistic_id: str) -> dict[str, str]:
 
 def _normalise(statistic_id: str) -> str:
     """Accept 'news-p6-s1-n1' and capitals for 'news-p06-s01-n1', as with sentence IDs."""
-    from course.sources import normalise_id
+    from course.text.sources import normalise_id
 
     sentence, _, number = statistic_id.strip().lower().rpartition("-n")
     return f"{normalise_id(sentence)}-n{int(number)}" if sentence and re.fullmatch("[0-9]{1,3}", number) else statistic_id.strip()
