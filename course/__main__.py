@@ -89,10 +89,7 @@ def main(argv: list[str] | None = None) -> int:
             link = binder_link(args.repository, args.branch)
             print(f"{link}\n\nFor a README: [![Launch on Binder](https://mybinder.org/badge_logo.svg)]({link})")
         elif args.command == "guide":
-            try:
-                from course.authoring.guide import instructor_guide
-            except ModuleNotFoundError:
-                raise CourseError("The instructor guide is not part of the student version of the course.") from None
+            from course.authoring.guide import instructor_guide
 
             print(instructor_guide(), end="")
         elif args.command == "release":
@@ -111,6 +108,13 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 _print_readably(table.frame)
                 print("\nHow the statuses are given:\n" + show_tolerances())
+    except ModuleNotFoundError as error:
+        if not (error.name or "").startswith("course.authoring"):
+            raise
+        # The student version leaves the authoring tools out (they would print every answer).
+        print(f"Error: '{args.command}' is for instructors and is not part of the student version of the course.",
+              file=sys.stderr)
+        return 2
     except CourseError as error:
         print(f"Error: {error}", file=sys.stderr)
         return 2

@@ -145,7 +145,7 @@ def test_the_student_copy_has_its_own_readme_and_licences_but_no_guide_generator
     for target in re.findall(r"\]\(([^)]+)\)", readme):
         assert (student / target).exists(), target
     assert (student / "LICENSE-CONTENT.md").exists() and (student / "LICENSE").exists()
-    assert not (student / "course" / "guide.py").exists()
+    assert not (student / "course" / "authoring").exists()
 
 
 def test_a_release_for_binder_gets_a_launch_link_and_a_bad_name_writes_nothing(tmp_path):
@@ -173,9 +173,13 @@ def test_the_student_copy_installs_with_its_jupyterlab_settings(student):
 def test_without_the_guide_generator_the_command_explains_itself(monkeypatch, capsys):
     from course.__main__ import main
 
-    monkeypatch.setitem(sys.modules, "course.authoring.guide", None)  # as in a student copy, where guide.py is absent
-    assert main(["guide"]) == 2
-    assert "not part of the student version" in capsys.readouterr().err
+    import course.authoring.guide, course.authoring.links, course.authoring.site  # noqa: F401, E401 - loaded, then hidden
+
+    for name in [name for name in sys.modules if name.startswith("course.authoring")]:
+        monkeypatch.setitem(sys.modules, name, None)  # as in a student copy, where authoring/ is absent
+    for command in (["guide"], ["release", "x"], ["lessons"], ["hub-link", "https://h", "https://g/t/s"]):
+        assert main(command) == 2
+        assert "is for instructors and is not part of the student version" in capsys.readouterr().err
 
 
 def test_an_update_keeps_my_work_the_teachers_files_and_edited_copies_and_says_so(tmp_path):

@@ -152,9 +152,9 @@ def release(destination: str | Path, mode: str = "student", force: bool = False,
         for name in _COPIED:
             path = source / name
             if path.is_dir():
-                # The instructor guide's generator stays behind: it would print every answer.
-                folder.copy_tree(path, name, skip=lambda p: bool({"__pycache__"} & set(p.parts)) or p.suffix == ".pyc"
-                                 or p.name == "guide.py" or any(part.endswith(".egg-info") for part in p.parts))
+                # Students get what they run: the authoring tools (guide, release, site, links) stay behind.
+                folder.copy_tree(path, name, skip=lambda p: bool({"__pycache__", "authoring"} & set(p.parts))
+                                 or p.suffix == ".pyc" or any(part.endswith(".egg-info") for part in p.parts))
             elif path.exists():
                 folder.write_bytes(name, path.read_bytes())
         folder.write_text("README.md", readme)
