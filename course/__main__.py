@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     binder.add_argument("repository", help="the GitHub repository, like teacher/student-version")
     binder.add_argument("--branch", default="main", help="the branch to build (default: main)")
     commands.add_parser("guide", help="print the instructor guide (Markdown), as in INSTRUCTOR_GUIDE.md")
+    commands.add_parser("data-dictionary", help="print the data dictionary (Markdown), as in data/README.md")
     release = commands.add_parser("release", help="write the student version of the course to a new folder")
     release.add_argument("destination", help="a new or empty folder, outside the course")
     release.add_argument("--self-study", action="store_true", help="keep solutions and notes, folded away, for learners on their own")
@@ -88,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
 
             link = binder_link(args.repository, args.branch)
             print(f"{link}\n\nFor a README: [![Launch on Binder](https://mybinder.org/badge_logo.svg)]({link})")
+        elif args.command == "data-dictionary":
+            from course.authoring.data_dictionary import data_dictionary
+
+            print(data_dictionary(), end="")
         elif args.command == "guide":
             from course.authoring.guide import instructor_guide
 

@@ -42,18 +42,53 @@ def test_every_reference_row_names_its_source(path):
         assert row["source_type"] and row["state_media"] in {"true", "false"}, f"{path.name} line {number}"
 
 
-def test_every_data_file_is_described_in_the_data_dictionary():
-    dictionary = (data_folder() / "README.md").read_text(encoding="utf-8")
-    for path in sorted(data_folder().glob("*.csv")):
-        assert f"`{path.name}`" in dictionary, f"data/README.md does not describe {path.name}"
-    assert "`reference/`" in dictionary
+def test_every_data_file_and_column_is_described_in_the_data_package():
+    from course.authoring.data_dictionary import data_package
 
-
-def test_every_column_of_every_data_file_is_in_the_data_dictionary():
-    dictionary = (data_folder() / "README.md").read_text(encoding="utf-8")
-    for path in sorted(data_folder().glob("*.csv")):
-        section = dictionary.split(f"## `{path.name}`", 1)[1].split("\n## ", 1)[0]
+    described = {resource["path"]: [field["name"] for field in resource["schema"]["fields"]]
+                 for resource in data_package()["resources"]}
+    files = sorted(data_folder().glob("*.csv")) + reference_files()
+    assert sorted(described) == sorted(str(path.relative_to(data_folder())) for path in files)
+    for path in files:
         with path.open(encoding="utf-8") as handle:
             header = next(csv.reader(handle))
-        for column in header:
-            assert f"| `{column}` |" in section, f"data/README.md does not explain {path.name} column {column}"
+        assert described[str(path.relative_to(data_folder()))] == header, path.name
+    for resource in data_package()["resources"]:
+        assert resource["description"].strip() and all(field["description"].strip() for field in resource["schema"]["fields"])
+
+
+def test_the_data_dictionary_is_generated_from_the_data_package():
+    from course.authoring.data_dictionary import data_dictionary
+
+    assert (data_folder() / "README.md").read_text(encoding="utf-8") == data_dictionary(), \
+        "data/README.md is stale: run python -m course data-dictionary > data/README.md"
+
+
+def _validate(folder):
+    from frictionless import Package
+
+    report = Package(str(folder / "datapackage.json")).validate()
+    return report.valid, [f"{task.name}: {error.type}: {error.note}" for task in report.tasks for error in task.errors]
+
+
+def test_every_data_file_passes_its_types_allowed_values_and_foreign_keys():
+    valid, errors = _validate(data_folder())
+    assert valid, "\n".join(errors[:20])
+
+
+@pytest.mark.parametrize("damage, expected", [
+    (("statistics.csv", "news-p11-s01", "news-p99-s01"), "foreign-key"),  # a sentence that does not exist
+    (("voices.csv", ",paraphrase,", ",paraphrased,"), "constraint-error"),  # a value outside the allowed ones
+    (("reference/bomber_patrols.csv", ",false,", ",no,"), "constraint-error"),
+])
+def test_the_validation_catches_damage(tmp_path, damage, expected):
+    import shutil
+
+    copy = tmp_path / "data"
+    shutil.copytree(data_folder(), copy)
+    name, old, new = damage
+    text = (copy / name).read_text(encoding="utf-8")
+    assert old in text
+    (copy / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    valid, errors = _validate(copy)
+    assert not valid and any(expected in error for error in errors), errors[:5]
