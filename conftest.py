@@ -11,5 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(__file__).resolve().parent), os.environ.get("PYTHONPATH")]))
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    filter(None, [str(Path(__file__).resolve().parent), os.environ.get("PYTHONPATH")])
+)
 os.environ["COURSE_WORK"] = tempfile.mkdtemp(prefix="course-work-")

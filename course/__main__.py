@@ -1,4 +1,5 @@
-"""Command line: ``python -m course lessons | sentences | log NAME | statistics | checks | release DEST | …``.
+"""Command line: ``python -m course lessons | sentences | log NAME | statistics | checks | release
+DEST | …``.
 
 For instructors and maintainers: print the lesson table, the sentence IDs, a cleaning log, the cited
 statistics, or the check of every statistic against the reference data (to prepare a class).
@@ -21,39 +22,85 @@ def main(argv: list[str] | None = None) -> int:
     ...
     True
     """
-    parser = argparse.ArgumentParser(prog="python -m course", description="Helpers for the course's instructors and maintainers.")
+    parser = argparse.ArgumentParser(
+        prog="python -m course", description="Helpers for the course's instructors and maintainers."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("lessons", help="print the lesson table (Markdown), as in the README")
     sentences = commands.add_parser("sentences", help="print every sentence with its ID")
-    sentences.add_argument("--csv", action="store_true", help="print CSV (the content of data/sentences.csv)")
+    sentences.add_argument(
+        "--csv", action="store_true", help="print CSV (the content of data/sentences.csv)"
+    )
     log = commands.add_parser("log", help="print the cleaning log of a source")
     log.add_argument("name", help="the source's short name: news or opinion")
     log.add_argument("--csv", action="store_true", help="print CSV instead of a table")
     statistics = commands.add_parser("statistics", help="print every cited statistic")
     statistics.add_argument("--csv", action="store_true", help="print CSV instead of a table")
-    checks = commands.add_parser("checks", help="print the check of every statistic against the reference data")
-    checks.add_argument("--csv", action="store_true", help="print CSV (statistic_id, source, quote, status, explanation, references)")
+    checks = commands.add_parser(
+        "checks", help="print the check of every statistic against the reference data"
+    )
+    checks.add_argument(
+        "--csv",
+        action="store_true",
+        help="print CSV (statistic_id, source, quote, status, explanation, references)",
+    )
     checks.add_argument("--source", help="only one source: news or opinion")
-    checks.add_argument("--status", help="only one status: matches, close, differs, unclear or not checkable")
-    site = commands.add_parser("site", help="write a static HTML version of every lesson (with outputs) to a new folder")
+    checks.add_argument(
+        "--status", help="only one status: matches, close, differs, unclear or not checkable"
+    )
+    site = commands.add_parser(
+        "site", help="write a static HTML version of every lesson (with outputs) to a new folder"
+    )
     site.add_argument("destination", help="a new or empty folder, outside the course")
-    site.add_argument("--force", action="store_true", help="update an earlier site in the same folder (other files stay)")
-    hub = commands.add_parser("hub-link", help="print the nbgitpuller link that gives each student a copy on a JupyterHub")
+    site.add_argument(
+        "--force",
+        action="store_true",
+        help="update an earlier site in the same folder (other files stay)",
+    )
+    hub = commands.add_parser(
+        "hub-link", help="print the nbgitpuller link that gives each student a copy on a JupyterHub"
+    )
     hub.add_argument("hub", help="the hub's address, like https://hub.example.edu")
-    hub.add_argument("repository", help="the repository holding the student version, like https://github.com/teacher/student-version")
+    hub.add_argument(
+        "repository",
+        help="the repository holding the student version, like "
+        "https://github.com/teacher/student-version",
+    )
     hub.add_argument("--branch", default="main", help="the branch to pull (default: main)")
-    binder = commands.add_parser("binder-link", help="print the Binder link (and README badge) that opens lesson 00")
+    binder = commands.add_parser(
+        "binder-link", help="print the Binder link (and README badge) that opens lesson 00"
+    )
     binder.add_argument("repository", help="the GitHub repository, like teacher/student-version")
     binder.add_argument("--branch", default="main", help="the branch to build (default: main)")
-    commands.add_parser("guide", help="print the instructor guide (Markdown), as in INSTRUCTOR_GUIDE.md")
-    commands.add_parser("data-dictionary", help="print the data dictionary (Markdown), as in data/README.md")
-    release = commands.add_parser("release", help="write the student version of the course to a new folder")
+    commands.add_parser(
+        "guide", help="print the instructor guide (Markdown), as in INSTRUCTOR_GUIDE.md"
+    )
+    commands.add_parser(
+        "data-dictionary", help="print the data dictionary (Markdown), as in data/README.md"
+    )
+    release = commands.add_parser(
+        "release", help="write the student version of the course to a new folder"
+    )
     release.add_argument("destination", help="a new or empty folder, outside the course")
-    release.add_argument("--self-study", action="store_true", help="keep solutions and notes, folded away, for learners on their own")
-    release.add_argument("--force", action="store_true",
-                         help="update an earlier release in the same folder (my-work/, your own files and edited copies stay)")
-    release.add_argument("--binder", metavar="OWNER/NAME", help="the GitHub repository the copy goes to: its README gets a Binder link")
-    release.add_argument("--branch", default="main", help="with --binder: the branch Binder builds (default: main)")
+    release.add_argument(
+        "--self-study",
+        action="store_true",
+        help="keep solutions and notes, folded away, for learners on their own",
+    )
+    release.add_argument(
+        "--force",
+        action="store_true",
+        help="update an earlier release in the same folder (my-work/, your own files and edited "
+        "copies stay)",
+    )
+    release.add_argument(
+        "--binder",
+        metavar="OWNER/NAME",
+        help="the GitHub repository the copy goes to: its README gets a Binder link",
+    )
+    release.add_argument(
+        "--branch", default="main", help="with --binder: the branch Binder builds (default: main)"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "lessons":
@@ -64,7 +111,12 @@ def main(argv: list[str] | None = None) -> int:
             from course.text.viewers import sentences_table
 
             table = sentences_table().frame
-            print(table.to_csv(index=False, lineterminator="\n") if args.csv else table.to_string(index=False), end="" if args.csv else "\n")
+            print(
+                table.to_csv(index=False, lineterminator="\n")
+                if args.csv
+                else table.to_string(index=False),
+                end="" if args.csv else "\n",
+            )
         elif args.command == "log":
             from course.text.viewers import cleaning_log
 
@@ -77,7 +129,10 @@ def main(argv: list[str] | None = None) -> int:
             from course.authoring.site import build_site
 
             made = build_site(args.destination, force=args.force)
-            print(f"Wrote {len(made.pages)} pages to {made.pages[0].parent}; open index.html in a browser.")
+            print(
+                f"Wrote {len(made.pages)} pages to {made.pages[0].parent}; open index.html in a "
+                "browser."
+            )
             if made.kept:
                 print(made.kept)
         elif args.command == "hub-link":
@@ -88,7 +143,10 @@ def main(argv: list[str] | None = None) -> int:
             from course.authoring.links import binder_link
 
             link = binder_link(args.repository, args.branch)
-            print(f"{link}\n\nFor a README: [![Launch on Binder](https://mybinder.org/badge_logo.svg)]({link})")
+            print(
+                f"{link}\n\nFor a README: [![Launch on "
+                f"Binder](https://mybinder.org/badge_logo.svg)]({link})"
+            )
         elif args.command == "data-dictionary":
             from course.authoring.data_dictionary import data_dictionary
 
@@ -98,12 +156,15 @@ def main(argv: list[str] | None = None) -> int:
 
             print(instructor_guide(), end="")
         elif args.command == "release":
-            from course.authoring.release import describe, release as make_release, release_settings
+            from course.authoring.release import describe, release_settings
+            from course.authoring.release import release as make_release
 
             mode = "self-study" if args.self_study else "student"
             before = release_settings(args.destination)
-            made = make_release(args.destination, mode, force=args.force, binder=args.binder, branch=args.branch)
-            print(describe(made, before))
+            released = make_release(
+                args.destination, mode, force=args.force, binder=args.binder, branch=args.branch
+            )
+            print(describe(released, before))
         else:
             from course.analysis.fact_checks import check_table, show_tolerances
 
@@ -117,15 +178,22 @@ def main(argv: list[str] | None = None) -> int:
         if not (error.name or "").startswith("course.authoring"):
             raise
         # The student version leaves the authoring tools out (they would print every answer).
-        print(f"Error: '{args.command}' is for instructors and is not part of the student version of the course.",
-              file=sys.stderr)
+        print(
+            f"Error: '{args.command}' is for instructors and is not part of the student version "
+            "of the course.",
+            file=sys.stderr,
+        )
         return 2
     except CourseError as error:
         print(f"Error: {error}", file=sys.stderr)
         return 2
-    except OSError as error:  # a full disk, a folder one may not write to: say so, without a traceback
+    except (
+        OSError
+    ) as error:  # a full disk, a folder one may not write to: say so, without a traceback
         where = f" ({error.filename})" if getattr(error, "filename", None) else ""
-        print(f"Error: {error.strerror or error}{where}. Nothing else was changed.", file=sys.stderr)
+        print(
+            f"Error: {error.strerror or error}{where}. Nothing else was changed.", file=sys.stderr
+        )
         return 2
     except BrokenPipeError:  # output piped into `head` and cut short: not an error
         sys.stderr.close()
@@ -134,7 +202,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _print(frame, as_csv: bool) -> None:
-    print(frame.to_csv(index=False, lineterminator="\n") if as_csv else frame.to_string(index=False), end="" if as_csv else "\n")
+    print(
+        frame.to_csv(index=False, lineterminator="\n") if as_csv else frame.to_string(index=False),
+        end="" if as_csv else "\n",
+    )
 
 
 def _print_readably(frame) -> None:
@@ -144,10 +215,23 @@ def _print_readably(frame) -> None:
     for row in frame.to_dict("records"):
         print(f"{row['statistic_id']}  [{row['status']}]  “{row['quote']}”")
         for name in ("explanation", "references"):
-            print(textwrap.fill(f"{name.capitalize()}: {row[name] or 'none'}", width=96, initial_indent="    ", subsequent_indent="      "))
+            print(
+                textwrap.fill(
+                    f"{name.capitalize()}: {row[name] or 'none'}",
+                    width=96,
+                    initial_indent="    ",
+                    subsequent_indent="      ",
+                )
+            )
         print()
     counts = frame["status"].value_counts()
-    print(f"{len(frame)} statistics: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("matches", "close", "differs", "unclear", "not checkable")))
+    print(
+        f"{len(frame)} statistics: "
+        + ", ".join(
+            f"{counts.get(s, 0)} {s}"
+            for s in ("matches", "close", "differs", "unclear", "not checkable")
+        )
+    )
 
 
 if __name__ == "__main__":

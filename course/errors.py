@@ -1,4 +1,5 @@
-"""Friendly errors: one helper that names the bad value, lists the valid ones and suggests the closest.
+"""Friendly errors: one helper that names the bad value, lists the valid ones and suggests the
+closest.
 
 Students type names by hand, so a mistake should read like advice, not like a crash.
 In Jupyter, :class:`CourseError` shows only its message (no traceback); elsewhere it is an
@@ -10,8 +11,17 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-__all__ = ["CourseError", "closest", "unknown_name", "choose", "shown", "need_text", "need_whole_number", "need_number",
-           "need_texts"]
+__all__ = [
+    "CourseError",
+    "closest",
+    "unknown_name",
+    "choose",
+    "shown",
+    "need_text",
+    "need_whole_number",
+    "need_number",
+    "need_texts",
+]
 
 
 class CourseError(ValueError):
@@ -77,17 +87,21 @@ def shown(value: object, limit: int = 60) -> str:
 
 
 def need_text(value: object, what: str, example: str) -> str:
-    """``value`` as text with its ends trimmed, or a friendly error naming what was given and what would work.
+    """``value`` as text with its ends trimmed, or a friendly error naming what was given and what
+    would work.
 
     >>> need_text(" news ", "a source's short name", "'news'")
     'news'
-    >>> need_text(3, "a source's short name", "'news'")
+    >>> need_text(3, "a source's short name", "'news'")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    course.errors.CourseError: Give a source's short name as text in quotes, like 'news'; you gave 3.
+    course.errors.CourseError: Give a source's short name as text in quotes, like 'news'; you gave
+    3.
     """
     if not isinstance(value, str) or not value.strip():
-        raise CourseError(f"Give {what} as text in quotes, like {example}; you gave {shown(value)}.")
+        raise CourseError(
+            f"Give {what} as text in quotes, like {example}; you gave {shown(value)}."
+        )
     return value.strip()
 
 
@@ -96,36 +110,48 @@ def need_texts(value: object, what: str, example: str) -> list[str]:
 
     >>> need_texts(["likely", " may "], "your words", "['likely', 'may']")
     ['likely', 'may']
-    >>> need_texts("likely", "your words", "['likely', 'may']")
+    >>> need_texts("likely", "your words", "['likely', 'may']")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    course.errors.CourseError: Give your words as a list in square brackets, like ['likely', 'may']; you gave 'likely'.
+    course.errors.CourseError: Give your words as a list in square brackets, like ['likely', 'may'];
+    you gave 'likely'.
     """
     if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
-        raise CourseError(f"Give {what} as a list in square brackets, like {example}; you gave {shown(value)}.")
+        raise CourseError(
+            f"Give {what} as a list in square brackets, like {example}; you gave {shown(value)}."
+        )
     for item in value:
         if not isinstance(item, str) or not item.strip():
-            raise CourseError(f"Each of {what} must be text in quotes, like {example}; {shown(item)} is not.")
+            raise CourseError(
+                f"Each of {what} must be text in quotes, like {example}; {shown(item)} is not."
+            )
     return [item.strip() for item in value]
 
 
-def need_whole_number(value: object, what: str, example: str, low: int | None = None, high: int | None = None) -> int:
+def need_whole_number(
+    value: object, what: str, example: str, low: int | None = None, high: int | None = None
+) -> int:
     """A whole number (numpy's too), within ``low``..``high`` when given, or a friendly error.
 
     >>> need_whole_number(3, "a row number", "1")
     3
-    >>> need_whole_number("3", "a row number", "1", 1, 5)
+    >>> need_whole_number("3", "a row number", "1", 1, 5)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    course.errors.CourseError: Give a row number as a whole number from 1 to 5, like 1; you gave '3'.
+    course.errors.CourseError: Give a row number as a whole number from 1 to 5, like 1; you gave
+    '3'.
     """
     import numbers
 
     span = f" from {low} to {high}" if low is not None and high is not None else ""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or \
-            (low is not None and value < low) or (high is not None and value > high):
-        raise CourseError(f"Give {what} as a whole number{span}, like {example}; you gave {shown(value)}.")
-    return int(value)
+    whole = (
+        int(value) if isinstance(value, numbers.Integral) and not isinstance(value, bool) else None
+    )
+    if whole is None or (low is not None and whole < low) or (high is not None and whole > high):
+        raise CourseError(
+            f"Give {what} as a whole number{span}, like {example}; you gave {shown(value)}."
+        )
+    return whole
 
 
 def need_number(value: object, what: str, example: str) -> float:
@@ -154,16 +180,18 @@ def need_number(value: object, what: str, example: str) -> float:
 
 
 def choose(value: object, valid: Iterable[str], what: str) -> str:
-    """``value`` when it is one of the ``valid`` names; otherwise the friendly error that lists them.
+    """``value`` when it is one of the ``valid`` names; otherwise the friendly error that lists
+    them.
 
     Anything may be given (a list, a number, an array): only text can be a name.
 
     >>> choose("news", ["news", "opinion"], "source")
     'news'
-    >>> choose(["news"], ["news", "opinion"], "source")
+    >>> choose(["news"], ["news", "opinion"], "source")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    course.errors.CourseError: There is no source called ['news']. The sources are: 'news', 'opinion'.
+    course.errors.CourseError: There is no source called ['news']. The sources are: 'news',
+    'opinion'.
     """
     options = list(valid)
     if isinstance(value, str) and value in options:
@@ -183,7 +211,9 @@ def unknown_name(what: str, value: object, valid: Iterable[str]) -> CourseError:
     given = shown(value)
     listing = ", ".join(repr(option) for option in options)
     if len(options) > 12:
-        listing = ", ".join(repr(option) for option in options[:12]) + f", … ({len(options)} in all)"
+        listing = (
+            ", ".join(repr(option) for option in options[:12]) + f", … ({len(options)} in all)"
+        )
     plural = what + ("es" if what.endswith("s") else "s")
     message = f"There is no {what} called {given}. The {plural} are: {listing}."
     suggestion = closest(value, options) if isinstance(value, str) else None

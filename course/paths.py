@@ -1,4 +1,5 @@
-"""Where the course's files live: the project folder holding ``seeds/``, ``data/`` and ``notebooks/``.
+"""Where the course's files live: the project folder holding ``seeds/``, ``data/`` and
+``notebooks/``.
 
 Looked for, in order: the folder named by the environment variable ``COURSE_HOME``; the parent
 of this package (when it is imported from the course folder itself, as by the tests and the
@@ -15,7 +16,14 @@ from pathlib import Path
 
 from course.errors import CourseError
 
-__all__ = ["project_folder", "course_folder_around", "seeds_folder", "data_folder", "notebooks_folder", "read_data"]
+__all__ = [
+    "project_folder",
+    "course_folder_around",
+    "seeds_folder",
+    "data_folder",
+    "notebooks_folder",
+    "read_data",
+]
 
 
 def _is_course_folder(folder: Path) -> bool:
@@ -47,8 +55,10 @@ def project_folder() -> Path:
         return found
     raise CourseError(
         f"The course files were not found (looked in {str(first)!r} and the folders around it). "
-        "Open the notebooks from inside the course folder, install the course from its own folder with "
-        "'pip install -r requirements.txt', or set COURSE_HOME to the folder that holds 'seeds' and 'notebooks'."
+        "Open the notebooks from inside the course folder, install the course from its own "
+        "folder with "
+        "'pip install -r requirements.txt', or set COURSE_HOME to the folder that holds 'seeds' "
+        "and 'notebooks'."
     )
 
 
@@ -79,9 +89,10 @@ def notebooks_folder() -> Path:
     return project_folder() / "notebooks"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def read_data(path: Path):
-    """A CSV data file as a pandas DataFrame of text, exactly as written (no number or missing-value guessing).
+    """A CSV data file as a pandas DataFrame of text, exactly as written (no number or missing-value
+    guessing).
 
     Read once per session and shared: callers filter or copy it, never change it in place.
 

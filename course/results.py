@@ -1,7 +1,8 @@
-"""How the course's results show: as HTML in a notebook and as plain text in ``print`` or a terminal.
+"""How the course's results show: as HTML in a notebook and as plain text in ``print`` or a
+terminal.
 
-Every helper returns one of these instead of a raw Python value, so that a student sees words, rounded
-numbers with units and short tables, never a dictionary, a list or a 20-screen table:
+Every helper returns one of these instead of a raw Python value, so that a student sees words,
+rounded numbers with units and short tables, never a dictionary, a list or a 20-screen table:
 
 - :class:`Shown`: any result, as text and as HTML;
 - :class:`Table`: rows, showing the few that matter first and everything one step away;
@@ -9,7 +10,8 @@ numbers with units and short tables, never a dictionary, a list or a 20-screen t
 - :class:`Names`: a list of names, shown as a sentence;
 - :class:`Number`: a number shown rounded, with its unit and meaning.
 
-All HTML is wrapped by :func:`html_block`, so that no maths typesetting turns dollar amounts into symbols.
+All HTML is wrapped by :func:`html_block`, so that no maths typesetting turns dollar amounts into
+symbols.
 """
 
 from __future__ import annotations
@@ -19,9 +21,20 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from course.errors import choose, unknown_name
+from course.errors import choose
 
-__all__ = ["PREVIEW_ROWS", "Shown", "Table", "Record", "Names", "Number", "html_block", "scroll_region", "readable", "filtered"]
+__all__ = [
+    "PREVIEW_ROWS",
+    "Shown",
+    "Table",
+    "Record",
+    "Names",
+    "Number",
+    "html_block",
+    "scroll_region",
+    "readable",
+    "filtered",
+]
 
 _WIDTH = 88
 PREVIEW_ROWS = 8
@@ -29,33 +42,42 @@ PREVIEW_ROWS = 8
 
 # JupyterLab (and MathJax wherever it runs) reads text between two dollar signs as mathematics, so
 # "$245 billion ... $190 billion" would turn into italic symbols. Every HTML result of the course is
-# wrapped in a block MathJax is told to leave alone ("mathjax_ignore" for MathJax 3, "tex2jax_ignore"
+# wrapped in a block MathJax is told to leave alone ("mathjax_ignore" for MathJax 3,
+# "tex2jax_ignore"
 # for MathJax 2); the figures then read exactly as the texts have them.
 _NO_MATHS = "course-output mathjax_ignore tex2jax_ignore"
 
 
 def html_block(inner: str) -> str:
-    """Wrap a result's HTML so that no maths typesetting touches it (dollar amounts stay as written).
+    """Wrap a result's HTML so that no maths typesetting touches it (dollar amounts stay as
+    written).
 
-    >>> html_block("<p>$245 billion and $190 billion</p>")
-    "<div class='course-output mathjax_ignore tex2jax_ignore'><p>$245 billion and $190 billion</p></div>"
+    >>> html_block("<p>$245 billion and $190 billion</p>")  # doctest: +NORMALIZE_WHITESPACE
+    "<div class='course-output mathjax_ignore tex2jax_ignore'><p>$245 billion and $190
+    billion</p></div>"
     """
     return f"<div class='{_NO_MATHS}'>{inner}</div>"
 
 
 def scroll_region(inner: str, label: str) -> str:
-    """Wrap something wide (a table, a chart) in its own region that scrolls sideways and can be reached with
-    the keyboard, so that it never widens the page on a phone; ``label`` names it for a screen reader.
+    """Wrap something wide (a table, a chart) in its own region that scrolls sideways and can be
+    reached with
+    the keyboard, so that it never widens the page on a phone; ``label`` names it for a screen
+    reader.
 
-    >>> scroll_region("<table></table>", "Hits")
-    "<div role='region' aria-label='Hits' tabindex='0' style='overflow-x:auto;max-width:100%'><table></table></div>"
+    >>> scroll_region("<table></table>", "Hits")  # doctest: +NORMALIZE_WHITESPACE
+    "<div role='region' aria-label='Hits' tabindex='0'
+    style='overflow-x:auto;max-width:100%'><table></table></div>"
     """
-    return (f"<div role='region' aria-label='{html.escape(label, quote=True)}' tabindex='0' "
-            f"style='overflow-x:auto;max-width:100%'>{inner}</div>")
+    return (
+        f"<div role='region' aria-label='{html.escape(label, quote=True)}' tabindex='0' "
+        f"style='overflow-x:auto;max-width:100%'>{inner}</div>"
+    )
 
 
 def readable(value: object) -> str:
-    """A cell value as a person would write it: whole numbers without '.0', others to two decimals at most.
+    """A cell value as a person would write it: whole numbers without '.0', others to two decimals
+    at most.
 
     >>> readable(-4.417361556553347), readable(12.0), readable("news-p06"), readable(None)
     ('-4.42', '12', 'news-p06', '')
@@ -92,7 +114,8 @@ class Shown:
 
 
 class Number(float):
-    """A number that shows rounded, with its unit and what it means, and calculates like any other number.
+    """A number that shows rounded, with its unit and what it means, and calculates like any other
+    number.
 
     >>> difference = Number(-4.417361556553347, "%", "the text's figure is below the reference")
     >>> difference
@@ -118,14 +141,19 @@ class Number(float):
     __str__ = __repr__
 
     def _repr_html_(self) -> str:
-        return html_block(f"<p><strong>{html.escape(repr(self).split(' (')[0])}</strong>"
-                          + (f" ({html.escape(self.meaning)})" if self.meaning else "") + "</p>")
+        return html_block(
+            f"<p><strong>{html.escape(repr(self).split(' (')[0])}</strong>"
+            + (f" ({html.escape(self.meaning)})" if self.meaning else "")
+            + "</p>"
+        )
 
 
 class Record(dict):
-    """One row of a data file: a dictionary that shows as a short two-column table (empty cells left out).
+    """One row of a data file: a dictionary that shows as a short two-column table (empty cells left
+    out).
 
-    >>> row = Record({"item": "border length", "value": "4209.3", "note": ""}, "geography_and_units.csv row 1")
+    >>> fields = {"item": "border length", "value": "4209.3", "note": ""}
+    >>> row = Record(fields, "geography_and_units.csv row 1")
     >>> row["value"]
     '4209.3'
     >>> print(row)
@@ -139,29 +167,47 @@ class Record(dict):
         self.title = title
 
     def _filled(self) -> list[tuple[str, str]]:
-        return [(str(key), readable(value)) for key, value in self.items() if readable(value).strip()]
+        return [
+            (str(key), readable(value)) for key, value in self.items() if readable(value).strip()
+        ]
 
     def __repr__(self) -> str:
         fields = self._filled()
         width = max((len(key) for key, _ in fields), default=0) + 2
         lines = [self.title] if self.title else []
         for key, value in fields:
-            lines.append(textwrap.fill(value, _WIDTH, initial_indent=f"  {key:<{width}}",
-                                       subsequent_indent=" " * (width + 2)))
+            lines.append(
+                textwrap.fill(
+                    value,
+                    _WIDTH,
+                    initial_indent=f"  {key:<{width}}",
+                    subsequent_indent=" " * (width + 2),
+                )
+            )
         return "\n".join(lines)
 
     __str__ = __repr__
 
     def _repr_html_(self) -> str:
-        rows = "".join(f"<tr><th scope='row' style='text-align:left;vertical-align:top'>{html.escape(key)}</th>"
-                       f"<td style='text-align:left;overflow-wrap:anywhere'>{html.escape(value)}</td></tr>"
-                       for key, value in self._filled())
-        caption = f"<caption style='text-align:left'><strong>{html.escape(self.title)}</strong></caption>" if self.title else ""
-        return html_block(scroll_region(f"<table>{caption}{rows}</table>", self.title or "One row of data"))
+        rows = "".join(
+            "<tr><th scope='row' "
+            f"style='text-align:left;vertical-align:top'>{html.escape(key)}</th>"
+            f"<td style='text-align:left;overflow-wrap:anywhere'>{html.escape(value)}</td></tr>"
+            for key, value in self._filled()
+        )
+        caption = (
+            f"<caption style='text-align:left'><strong>{html.escape(self.title)}</strong></caption>"
+            if self.title
+            else ""
+        )
+        return html_block(
+            scroll_region(f"<table>{caption}{rows}</table>", self.title or "One row of data")
+        )
 
 
 class Names(list):
-    """A list of names that shows as a sentence, not as Python: "11 topics: trade, joint exercises, ...".
+    """A list of names that shows as a sentence, not as Python: "11 topics: trade, joint exercises,
+    ...".
 
     >>> Names(["trade", "energy"], "topics")
     2 topics: 'trade', 'energy'
@@ -182,11 +228,13 @@ class Names(list):
 
 
 class Table:
-    """A table of rows: it shows the few rows and columns that matter first, and everything one step away.
+    """A table of rows: it shows the few rows and columns that matter first, and everything one step
+    away.
 
-    ``key_columns`` are the columns shown at first (all of them when not given); a long table shows its
-    first rows, and ``show_all()`` (or, in a notebook, the "Show all" switch under the table) gives every
-    row and column. ``table.frame`` is the pandas DataFrame behind it, for anyone who wants pandas.
+    ``key_columns`` are the columns shown at first (all of them when not given); a long table shows
+    its first rows, and ``show_all()`` (or, in a notebook, the "Show all" switch under the table)
+    gives every row and column. ``table.frame`` is the pandas DataFrame behind it, for anyone who
+    wants pandas.
 
     >>> table = Table([{"step": "headline", "line": 1}, {"step": "subhead", "line": 67}])
     >>> len(table), table.columns
@@ -194,14 +242,21 @@ class Table:
     >>> print(table.where("step", "subhead"))
        step  line
     subhead    67
-    >>> table.where("stpe", "subhead")
+    >>> table.where("stpe", "subhead")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    course.errors.CourseError: There is no column called 'stpe'. The columns are: 'step', 'line'. Did you mean 'step'?
+    course.errors.CourseError: There is no column called 'stpe'. The columns are: 'step', 'line'.
+    Did you mean 'step'?
     """
 
-    def __init__(self, rows: list[dict] | object, key_columns: Sequence[str] | None = None,
-                 preview: int | None = PREVIEW_ROWS, caption: str = "", notes: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        rows: list[dict] | object,
+        key_columns: Sequence[str] | None = None,
+        preview: int | None = PREVIEW_ROWS,
+        caption: str = "",
+        notes: Sequence[str] = (),
+    ) -> None:
         import pandas as pd  # imported here so that `import course` stays light
 
         self.frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
@@ -237,7 +292,9 @@ class Table:
         """
         for column in columns:
             self[column]  # a wrong name gets the friendly error
-        return Table(self.frame[list(columns)], preview=self.preview, caption=self.caption, notes=self.notes)
+        return Table(
+            self.frame[list(columns)], preview=self.preview, caption=self.caption, notes=self.notes
+        )
 
     def show_all(self) -> Table:
         """The whole table: every row and every column.
@@ -249,7 +306,8 @@ class Table:
         return Table(self.frame, preview=None, caption=self.caption, notes=self.notes)
 
     def count_by(self, column: str) -> Table:
-        """How many rows have each value of ``column``, most frequent first (empty cells count as '(empty)').
+        """How many rows have each value of ``column``, most frequent first (empty cells count as
+        '(empty)').
 
         >>> print(Table([{"kind": "year"}, {"kind": "count"}, {"kind": "year"}]).count_by("kind"))
         Rows counted by kind
@@ -261,17 +319,28 @@ class Table:
         counts = values.value_counts(sort=True)
         import pandas as pd
 
-        caption = f"{self.caption}, counted by {column}" if self.caption else f"Rows counted by {column}"
-        return Table(pd.DataFrame({column: list(counts.index), "rows": [int(n) for n in counts.values]}), preview=None,
-                     caption=caption)
+        caption = (
+            f"{self.caption}, counted by {column}" if self.caption else f"Rows counted by {column}"
+        )
+        return Table(
+            pd.DataFrame({column: list(counts.index), "rows": [int(n) for n in counts.values]}),
+            preview=None,
+            caption=caption,
+        )
 
     # -- showing -------------------------------------------------------------------------
 
     def _shown(self):
         """The part shown at first: key columns, first rows; and whether anything is left out."""
         frame = self.frame[self.key_columns] if self.key_columns else self.frame
-        cut = self.preview is not None and len(frame) > self.preview + 2  # never hide just one or two rows
-        return (frame.head(self.preview) if cut else frame), cut, len(frame.columns) < len(self.frame.columns)
+        cut = (
+            self.preview is not None and len(frame) > self.preview + 2
+        )  # never hide just one or two rows
+        return (
+            (frame.head(self.preview) if cut else frame),
+            cut,
+            len(frame.columns) < len(self.frame.columns),
+        )
 
     def _left_out(self, cut: bool, narrowed: bool) -> str:
         shown, _, _ = self._shown()
@@ -280,28 +349,39 @@ class Table:
             parts.append(f"{len(shown)} of {len(self)} rows")
         if narrowed:
             parts.append(f"{len(shown.columns)} of {len(self.columns)} columns")
-        return ("Showing " + " and ".join(parts) + ". Add .show_all() to see everything.") if parts else ""
+        return (
+            ("Showing " + " and ".join(parts) + ". Add .show_all() to see everything.")
+            if parts
+            else ""
+        )
 
     def __str__(self) -> str:
         if not len(self.frame):
             return "(no rows)"
         shown, cut, narrowed = self._shown()
-        floats = [c for c in shown.columns if shown[c].dtype.kind == "f"]  # only these need rounding
+        floats = [
+            c for c in shown.columns if shown[c].dtype.kind == "f"
+        ]  # only these need rounding
         text = shown.assign(**{c: shown[c].map(readable) for c in floats}).to_string(index=False)
         extra = [self._left_out(cut, narrowed), *self.notes]
-        return "\n".join([self.caption] * bool(self.caption) + [text] + [line for line in extra if line])
+        return "\n".join(
+            [self.caption] * bool(self.caption) + [text] + [line for line in extra if line]
+        )
 
     __repr__ = __str__
 
     def _repr_html_(self) -> str:
         shown, cut, narrowed = self._shown()
-        # Every region on a page needs its own name: the caption, or the columns, and the number of rows.
+        # Every region on a page needs its own name: the caption, or the columns, and the number of
+        # rows.
         label = f"{self.caption or 'Table of ' + ', '.join(self.columns[:4])} ({len(self)} rows)"
         parts = [_html_table(shown, label, self.caption)]
         count = f"{len(self)} row{'' if len(self) == 1 else 's'}"
         if cut or narrowed:
-            parts.append(f"<details><summary>Show all {count} and all {len(self.columns)} columns</summary>"
-                         f"{_html_table(self.frame, label + ', in full')}</details>")
+            parts.append(
+                f"<details><summary>Show all {count} and all {len(self.columns)} columns</summary>"
+                f"{_html_table(self.frame, label + ', in full')}</details>"
+            )
         else:
             parts.append(f"<p><small>{count}</small></p>")
         parts += [f"<p><small>{html.escape(note)}</small></p>" for note in self.notes]
@@ -309,18 +389,38 @@ class Table:
 
 
 def _html_table(frame, label: str, caption: str = "") -> str:
-    """A table in its own scrollable, keyboard-reachable region, so a wide table never widens the page."""
-    head = "".join(f"<th scope='col' style='text-align:left'>{html.escape(str(c))}</th>" for c in frame.columns)
-    # On a narrow screen the table scrolls rather than squeezing: long text keeps a readable width, and
+    """A table in its own scrollable, keyboard-reachable region, so a wide table never widens the
+    page.
+    """
+    head = "".join(
+        f"<th scope='col' style='text-align:left'>{html.escape(str(c))}</th>" for c in frame.columns
+    )
+    # On a narrow screen the table scrolls rather than squeezing: long text keeps a readable width,
+    # and
     # short values (IDs, dates, numbers) are never broken across lines.
     longest = {c: max(map(len, map(readable, frame[c])), default=0) for c in frame.columns}
-    style = {c: ";min-width:16em" if n > 40 else ";white-space:nowrap" if n <= 24 else "" for c, n in longest.items()}
+    style = {
+        c: ";min-width:16em" if n > 40 else ";white-space:nowrap" if n <= 24 else ""
+        for c, n in longest.items()
+    }
     rows = "".join(
-        "<tr>" + "".join(f"<td style='text-align:left;vertical-align:top{style[c]}'>"
-                         f"{html.escape(readable(v))}</td>" for c, v in zip(frame.columns, row)) + "</tr>"
-        for row in frame.itertuples(index=False))
-    title = f"<caption style='text-align:left'><strong>{html.escape(caption)}</strong></caption>" if caption else ""
-    return scroll_region(f"<table>{title}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>", label)
+        "<tr>"
+        + "".join(
+            f"<td style='text-align:left;vertical-align:top{style[c]}'>"
+            f"{html.escape(readable(v))}</td>"
+            for c, v in zip(frame.columns, row, strict=False)
+        )
+        + "</tr>"
+        for row in frame.itertuples(index=False)
+    )
+    title = (
+        f"<caption style='text-align:left'><strong>{html.escape(caption)}</strong></caption>"
+        if caption
+        else ""
+    )
+    return scroll_region(
+        f"<table>{title}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>", label
+    )
 
 
 def filtered(frame, column: str, value: object, valid, what: str):

@@ -1,4 +1,5 @@
-"""Benchmark: how much the course costs beyond the libraries it is built on, as ratios measured in one run.
+"""Benchmark: how much the course costs beyond the libraries it is built on, as ratios measured in
+one run.
 
     python tests/benchmark.py
 
@@ -36,7 +37,8 @@ def _run_notebooks(paths: list[Path], cwd: Path) -> float:
     for path in paths:
         notebook = nbformat.read(path, as_version=4)
         ExecutePreprocessor(timeout=300, kernel_name="python3", allow_errors=True).preprocess(
-            notebook, {"metadata": {"path": str(cwd)}})
+            notebook, {"metadata": {"path": str(cwd)}}
+        )
     return time.perf_counter() - start
 
 
@@ -46,11 +48,26 @@ def lesson_time_ratio() -> tuple[float, float]:
         baseline = []
         for number in range(len(lessons)):
             path = Path(folder) / f"baseline_{number}.ipynb"
-            path.write_text(json.dumps({"cells": [{"cell_type": "code", "id": "c", "metadata": {}, "outputs": [],
-                                                   "execution_count": None,
-                                                   "source": "import pandas, matplotlib, ipywidgets"}],
-                                        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
-                                        "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+            path.write_text(
+                json.dumps(
+                    {
+                        "cells": [
+                            {
+                                "cell_type": "code",
+                                "id": "c",
+                                "metadata": {},
+                                "outputs": [],
+                                "execution_count": None,
+                                "source": "import pandas, matplotlib, ipywidgets",
+                            }
+                        ],
+                        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
+                        "nbformat": 4,
+                        "nbformat_minor": 5,
+                    }
+                ),
+                encoding="utf-8",
+            )
             baseline.append(path)
         base = _run_notebooks(baseline, Path(folder))
     import os
@@ -101,10 +118,16 @@ def _size(dist: metadata.Distribution) -> int:
 
 def size_ratio() -> tuple[int, int]:
     bare = _closure(LIBRARIES)
-    everything = {re.sub(r"[-_.]+", "-", d.metadata["Name"]).lower(): d for d in metadata.distributions()}
+    everything = {
+        re.sub(r"[-_.]+", "-", d.metadata["Name"]).lower(): d for d in metadata.distributions()
+    }
     bare_size = sum(_size(everything[name]) for name in bare if name in everything)
-    own = sum(p.stat().st_size for folder in ("course", "data", "seeds", "notebooks")
-              for p in (ROOT / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    own = sum(
+        p.stat().st_size
+        for folder in ("course", "data", "seeds", "notebooks")
+        for p in (ROOT / folder).rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    )
     installed = sum(_size(d) for name, d in everything.items() if name != "course") + own
     return installed, bare_size
 
@@ -116,12 +139,26 @@ def main() -> None:
     libraries_import = _import_seconds("import pandas, matplotlib, ipywidgets")
     installed, bare = size_ratio()
     rows = [
-        ("run every lesson / run baseline notebooks", course_time / base_time, f"{course_time:.1f} s / {base_time:.1f} s"),
-        ("import course / import pandas, matplotlib, ipywidgets", course_import / libraries_import,
-         f"{course_import:.2f} s / {libraries_import:.2f} s"),
-        ("import course and first use / import the three libraries", course_use / libraries_import,
-         f"{course_use:.2f} s / {libraries_import:.2f} s"),
-        ("installed environment / bare pinned libraries", installed / bare, f"{installed / 1e6:.0f} MB / {bare / 1e6:.0f} MB"),
+        (
+            "run every lesson / run baseline notebooks",
+            course_time / base_time,
+            f"{course_time:.1f} s / {base_time:.1f} s",
+        ),
+        (
+            "import course / import pandas, matplotlib, ipywidgets",
+            course_import / libraries_import,
+            f"{course_import:.2f} s / {libraries_import:.2f} s",
+        ),
+        (
+            "import course and first use / import the three libraries",
+            course_use / libraries_import,
+            f"{course_use:.2f} s / {libraries_import:.2f} s",
+        ),
+        (
+            "installed environment / bare pinned libraries",
+            installed / bare,
+            f"{installed / 1e6:.0f} MB / {bare / 1e6:.0f} MB",
+        ),
     ]
     print(f"{'measure':58} {'ratio':>6}  measured")
     for name, ratio, detail in rows:

@@ -1,7 +1,8 @@
-"""Shared fixtures: the project folder, each seed's raw text and metadata read straight from disk, and the browser.
+"""Shared fixtures: the project folder, each seed's raw text and metadata read straight from disk,
+and the browser.
 
-The raw texts and metadata are read here without going through ``course.text.sources``, so that tests can
-compare what the course makes of the texts with the files themselves.
+The raw texts and metadata are read here without going through ``course.text.sources``, so that
+tests can compare what the course makes of the texts with the files themselves.
 """
 
 import os
@@ -25,7 +26,10 @@ def _metadata() -> dict[str, dict]:
 
 
 METADATA = _metadata()
-RAW = {name: (ROOT / "seeds" / meta["file"]).read_bytes().decode("utf-8") for name, meta in METADATA.items()}
+RAW = {
+    name: (ROOT / "seeds" / meta["file"]).read_bytes().decode("utf-8")
+    for name, meta in METADATA.items()
+}
 
 
 @pytest.fixture(scope="session")
@@ -54,7 +58,9 @@ def name(request) -> str:
 
 @pytest.fixture
 def folder_with_other_work(tmp_path):
-    """A folder holding someone's own file (essay.md, "my essay"): commands that write folders must refuse it."""
+    """A folder holding someone's own file (essay.md, "my essay"): commands that write folders must
+    refuse it.
+    """
     work = tmp_path / "my-class"
     work.mkdir()
     (work / "essay.md").write_text("my essay", encoding="utf-8")
@@ -63,10 +69,11 @@ def folder_with_other_work(tmp_path):
 
 @pytest.fixture(scope="session")
 def browser(tmp_path_factory):
-    """JupyterLab serving the course and headless Chromium, shared by the browser tests: (DevTools, port).
+    """JupyterLab serving the course and headless Chromium, shared by the browser tests: (DevTools,
+    port).
 
-    Without Chromium (or without npm, which installs axe-core) the browser tests are skipped with a message, or
-    fail when ``COURSE_REQUIRE_BROWSER=1`` (set by .ci/run when Chromium is present).
+    Without Chromium (or without npm, which installs axe-core) the browser tests are skipped with a
+    message, or fail when ``COURSE_REQUIRE_BROWSER=1`` (set by .ci/run when Chromium is present).
     """
     from browser import BROWSER, browser_session, npm_tool
 
@@ -74,7 +81,10 @@ def browser(tmp_path_factory):
     if BROWSER is None:
         message = "no Chromium on this machine: install it with 'apt-get install chromium'"
     elif npm_tool("axe-core/axe.min.js") is None:
-        message = "no npm on this machine to install axe-core, the accessibility checker: install Node.js and npm"
+        message = (
+            "no npm on this machine to install axe-core, the accessibility checker: "
+            "install Node.js and npm"
+        )
     if message:
         if os.environ.get("COURSE_REQUIRE_BROWSER") == "1":
             pytest.fail(f"COURSE_REQUIRE_BROWSER=1 but {message}")

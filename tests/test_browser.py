@@ -17,9 +17,21 @@ import sys
 import time
 
 import pytest
+from browser import (
+    CONTENT,
+    PANEL,
+    SCREENSHOTS,
+    STATE,
+    TYPESET_MATHS,
+    axe_violations,
+    focus,
+    key,
+    navigate,
+    notebook_screenshots,
+    open_notebook,
+    run_all,
+)
 
-from browser import (CONTENT, PANEL, SCREENSHOTS, STATE, TYPESET_MATHS, axe_violations, focus, key, navigate,
-                     notebook_screenshots, open_notebook, run_all)
 from course.paths import notebooks_folder, project_folder
 
 LESSONS = sorted(notebooks_folder().glob("[0-9][0-9]_*.ipynb"))
@@ -27,8 +39,10 @@ LESSONS = sorted(notebooks_folder().glob("[0-9][0-9]_*.ipynb"))
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=[path.stem for path in LESSONS])
 def test_every_lesson_runs_in_the_browser_with_widgets_and_figures(browser, lesson):
-    """Run All in JupyterLab, then check in the page what a student sees: every cell ran, no error, every widget
-    and chart shown, no typeset maths (dollar amounts read as written), no serious accessibility fault in the
+    """Run All in JupyterLab, then check in the page what a student sees: every cell ran, no error,
+    every widget
+    and chart shown, no typeset maths (dollar amounts read as written), no serious accessibility
+    fault in the
     lesson's content, and the notebook not marked as changed before anything was run."""
     tools, port = browser
     source = json.loads(lesson.read_text(encoding="utf-8"))
@@ -39,21 +53,34 @@ def test_every_lesson_runs_in_the_browser_with_widgets_and_figures(browser, less
     try:
         open_notebook(tools, port, f"lab/tree/notebooks/{lesson.name}")
         time.sleep(1)  # the kernel's language information arrives just after it is idle
-        # The lessons carry the language information of the Python CI runs (3.11.7), as JupyterLab saves it;
+        # The lessons carry the language information of the Python CI runs (3.11.7), as JupyterLab
+        # saves it;
         # a kernel of another Python version changes it on opening, which no notebook can avoid.
         if sys.version.split()[0] == source["metadata"]["language_info"]["version"]:
-            assert tools.evaluate(f"{PANEL}.context.model.dirty") is False, "the lesson shows unsaved changes on opening"
+            assert tools.evaluate(f"{PANEL}.context.model.dirty") is False, (
+                "the lesson shows unsaved changes on opening"
+            )
         run_all(tools)
-        state = tools.wait_until(f"(() => {{ const s = {STATE}; return s && !s.busy && !s.running &&"
-                                 " s.cells.every(c => c.count !== null) ? s : null; })()", seconds=240)
-        state = tools.wait_until(f"(() => {{ const s = {STATE}; return s.widgets >= {expected_widgets} &&"
-                                 f" s.images.length >= {expected_images} ? s : null; }})()", seconds=30)
+        state = tools.wait_until(
+            f"(() => {{ const s = {STATE}; return s && !s.busy && !s.running &&"
+            " s.cells.every(c => c.count !== null) ? s : null; })()",
+            seconds=240,
+        )
+        state = tools.wait_until(
+            f"(() => {{ const s = {STATE}; return s.widgets >= {expected_widgets} &&"
+            f" s.images.length >= {expected_images} ? s : null; }})()",
+            seconds=30,
+        )
         assert len(state["cells"]) == len(code)
         for index, cell in enumerate(state["cells"]):
             allowed = "raises-exception" in cell["tags"]
-            assert cell["errors"] == 0 or allowed, f"code cell {index + 1} of {lesson.name} shows an error"
+            assert cell["errors"] == 0 or allowed, (
+                f"code cell {index + 1} of {lesson.name} shows an error"
+            )
         assert state["widgets"] == expected_widgets
-        assert len(state["images"]) == expected_images and all(length > 50 for length in state["images"])
+        assert len(state["images"]) == expected_images and all(
+            length > 50 for length in state["images"]
+        )
         time.sleep(1)  # maths typesetting runs just after rendering
         assert tools.evaluate(TYPESET_MATHS) == [], "text typeset as maths (a $ read as a formula)"
         assert axe_violations(tools, CONTENT) == []
@@ -72,12 +99,19 @@ def test_a_quiz_can_be_answered_with_the_keyboard_alone(browser):
     tools, port = browser
     open_notebook(tools, port, "lab/tree/notebooks/00_start_here.ipynb")
     run_all(tools)
-    focus(tools, f"[...document.querySelectorAll('button')].find(b => b.innerText.trim() === 'Answer {before}')")
+    focus(
+        tools,
+        "[...document.querySelectorAll('button')].find(b => b.innerText.trim() === 'Answer "
+        f"{before}')",
+    )
     key(tools, "Tab", 9)
     assert tools.evaluate("document.activeElement.innerText.trim()") == f"Answer {right}"
     key(tools, "Enter", 13)
-    feedback = tools.wait_until("[...document.querySelectorAll('.widget-html-content')].map(e => e.innerText)"
-                                ".find(t => t.startsWith('Exercise 00.2:'))", seconds=20)
+    feedback = tools.wait_until(
+        "[...document.querySelectorAll('.widget-html-content')].map(e => e.innerText)"
+        ".find(t => t.startsWith('Exercise 00.2:'))",
+        seconds=20,
+    )
     assert "✔ Right" in feedback
 
 
@@ -91,8 +125,11 @@ def test_an_answer_can_be_written_and_saved_with_the_keyboard_alone(browser):
     key(tools, "Tab", 9)
     assert tools.evaluate("document.activeElement.innerText.trim()") == "Save"
     key(tools, "Enter", 13)
-    status = tools.wait_until("[...document.querySelectorAll('[role=status]')].map(e => e.innerText)"
-                              ".find(t => t.includes('Saved'))", seconds=20)
+    status = tools.wait_until(
+        "[...document.querySelectorAll('[role=status]')].map(e => e.innerText)"
+        ".find(t => t.includes('Saved'))",
+        seconds=20,
+    )
     journal = tools.work / "journal.json"
     assert "Ada, and how to check a figure." in journal.read_text(encoding="utf-8"), status
 
@@ -105,13 +142,15 @@ def site(tmp_path_factory):
 
 
 def test_the_static_site_works_offline_for_everyone(browser, site):
-    """Every page of `python -m course site`, as a reader opens it: nothing fetched from anywhere, no serious
-    accessibility fault, every exercise and answer-box prompt shown as text, and at a phone's width (390 px)
+    """Every page of `python -m course site`, as a reader opens it: nothing fetched from anywhere,
+    no serious
+    accessibility fault, every exercise and answer-box prompt shown as text, and at a phone's width
+    (390 px)
     nothing wider than the screen and no text under 12 px."""
     import base64
 
-    from course.classroom.self_checks import exercises
     from course.classroom.course_map import lessons
+    from course.classroom.self_checks import exercises
 
     tools, _ = browser
     tools.call("Network.enable")
@@ -129,36 +168,65 @@ def test_the_static_site_works_offline_for_everyone(browser, site):
             tools.events.clear()
             navigate(tools, page.as_uri())
             tools.wait_until("document.readyState === 'complete'")
-            fetched = [e["params"]["request"]["url"] for e in tools.events if e["method"] == "Network.requestWillBeSent"]
-            assert [url for url in fetched if not url.startswith(("file:", "data:"))] == [], f"{page.name} fetches"
-            assert tools.evaluate("document.title").strip() and tools.evaluate("!!document.querySelector('main h1')")
+            fetched = [
+                e["params"]["request"]["url"]
+                for e in tools.events
+                if e["method"] == "Network.requestWillBeSent"
+            ]
+            assert [url for url in fetched if not url.startswith(("file:", "data:"))] == [], (
+                f"{page.name} fetches"
+            )
+            assert tools.evaluate("document.title").strip() and tools.evaluate(
+                "!!document.querySelector('main h1')"
+            )
             text = tools.evaluate("document.body.innerText")
             for asked in questions.get(page.name, []):
                 assert asked in text, f"{page.name} does not show: {asked}"
             assert axe_violations(tools) == [], page.name
-            tools.call("Emulation.setDeviceMetricsOverride", width=390, height=844, deviceScaleFactor=3, mobile=True)
+            tools.call(
+                "Emulation.setDeviceMetricsOverride",
+                width=390,
+                height=844,
+                deviceScaleFactor=3,
+                mobile=True,
+            )
             width = tools.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-            assert width[0] <= width[1] == 390, f"{page.name} is {width[0]} px wide on a {width[1]} px screen"
-            smallest = tools.evaluate("Math.min(...[...document.querySelectorAll('p, li, td, th, code, pre')]"
-                                      ".map(e => parseFloat(getComputedStyle(e).fontSize)))")
+            assert width[0] <= width[1] == 390, (
+                f"{page.name} is {width[0]} px wide on a {width[1]} px screen"
+            )
+            smallest = tools.evaluate(
+                "Math.min(...[...document.querySelectorAll('p, li, td, th, code, pre')]"
+                ".map(e => parseFloat(getComputedStyle(e).fontSize)))"
+            )
             assert smallest >= 12, f"{page.name}: text of {smallest} px"
             failed = False
         finally:
             if failed or os.environ.get("COURSE_SCREENSHOTS") == "1":
                 SCREENSHOTS.mkdir(parents=True, exist_ok=True)
                 for wide in (1280, 390):
-                    tools.call("Emulation.setDeviceMetricsOverride", width=wide, height=900, deviceScaleFactor=1,
-                               mobile=wide < 600)
-                    shot = tools.call("Page.captureScreenshot", format="png", captureBeyondViewport=True)
-                    (SCREENSHOTS / f"site-{page.stem}-{wide}px.png").write_bytes(base64.b64decode(shot["data"]))
+                    tools.call(
+                        "Emulation.setDeviceMetricsOverride",
+                        width=wide,
+                        height=900,
+                        deviceScaleFactor=1,
+                        mobile=wide < 600,
+                    )
+                    shot = tools.call(
+                        "Page.captureScreenshot", format="png", captureBeyondViewport=True
+                    )
+                    (SCREENSHOTS / f"site-{page.stem}-{wide}px.png").write_bytes(
+                        base64.b64decode(shot["data"])
+                    )
             tools.call("Emulation.clearDeviceMetricsOverride")
 
 
 def test_the_readme_launch_address_opens_lesson_00_with_no_news_question(browser):
-    """The path in the README's Binder link, opened on this JupyterLab: lesson 00 and no question about news.
+    """The path in the README's Binder link, opened on this JupyterLab: lesson 00 and no question
+    about news.
 
-    JupyterLab otherwise asks every new user whether to fetch Jupyter news from the internet; the course's
-    installed settings (jupyter-config/) answer no for them, and the server fetches no news or updates.
+    JupyterLab otherwise asks every new user whether to fetch Jupyter news from the internet; the
+    course's installed settings (jupyter-config/) answer no for them, and the server fetches no news
+    or updates.
     """
     import re
 
@@ -169,9 +237,16 @@ def test_the_readme_launch_address_opens_lesson_00_with_no_news_question(browser
     assert tools.evaluate(f"{PANEL}.context.path") == "notebooks/00_start_here.ipynb"
     time.sleep(3)  # the news question would appear within moments of the page being restored
     assert "Jupyter news" not in tools.evaluate("document.body.innerText")
-    page_config = tools.evaluate("JSON.parse(document.getElementById('jupyter-config-data').textContent)")
+    page_config = tools.evaluate(
+        "JSON.parse(document.getElementById('jupyter-config-data').textContent)"
+    )
     assert page_config["news"] == {"disabled": True}
-    notification = tools.evaluate("fetch('/lab/api/settings/@jupyterlab/apputils-extension:notification')"
-                                  ".then(r => r.json()).then(d => d.schema.properties)")
-    assert notification["fetchNews"]["default"] == "false" and notification["checkForUpdates"]["default"] is False
+    notification = tools.evaluate(
+        "fetch('/lab/api/settings/@jupyterlab/apputils-extension:notification')"
+        ".then(r => r.json()).then(d => d.schema.properties)"
+    )
+    assert (
+        notification["fetchNews"]["default"] == "false"
+        and notification["checkForUpdates"]["default"] is False
+    )
     assert tools.evaluate("fetch('/lab/api/update').then(r => r.json())") == {"notification": None}

@@ -1,17 +1,27 @@
-"""course.analysis.fact_checks and data/check_plan.csv: every statistic checked once, by rules a student can see."""
+"""course.analysis.fact_checks and data/check_plan.csv: every statistic checked once, by rules a
+student can see.
+"""
 
 import csv
-import io
 import shutil
 
 import pytest
 
 from course.analysis import fact_checks as checking
-from course.analysis.fact_checks import (CLOSE_WITHIN, MATCHES_WITHIN, STATUSES, check_statistic, check_table, compare_numbers,
-                                         convert, percent_difference, show_tolerances)
+from course.analysis.fact_checks import (
+    CLOSE_WITHIN,
+    MATCHES_WITHIN,
+    STATUSES,
+    check_statistic,
+    check_table,
+    compare_numbers,
+    convert,
+    percent_difference,
+    show_tolerances,
+)
 from course.analysis.reference import reference_row
-from course.errors import CourseError
 from course.analysis.statistics import statistics_table
+from course.errors import CourseError
 
 TABLE = check_table().frame
 
@@ -23,7 +33,9 @@ def test_every_statistic_is_checked_exactly_once_with_an_explanation():
     for row in TABLE.to_dict("records"):
         assert len(row["explanation"]) > 30, row["statistic_id"]
         if row["status"] != "not checkable":
-            assert row["references"], f"{row['statistic_id']} has a verdict but names no reference rows"
+            assert row["references"], (
+                f"{row['statistic_id']} has a verdict but names no reference rows"
+            )
 
 
 def test_the_table_has_the_columns_instructors_are_promised():
@@ -41,11 +53,21 @@ def test_every_plan_line_cites_rows_that_exist():
             assert line["references"] and line["label"] and not line["status"]
 
 
-@pytest.mark.parametrize("text, reference, hedge, expected", [
-    (100, 100, "", "matches"), (102, 100, "", "matches"), (97.9, 100, "", "close"), (110, 100, "", "close"),
-    (111, 100, "", "differs"), (100, 101, "more than", "matches"), (100, 98.9, "more than", "close"),
-    (100, 80, "more than", "differs"), (36.81, 31.12, "as much as", "matches"), (36.81, 38, "as much as", "close"),
-])
+@pytest.mark.parametrize(
+    "text, reference, hedge, expected",
+    [
+        (100, 100, "", "matches"),
+        (102, 100, "", "matches"),
+        (97.9, 100, "", "close"),
+        (110, 100, "", "close"),
+        (111, 100, "", "differs"),
+        (100, 101, "more than", "matches"),
+        (100, 98.9, "more than", "close"),
+        (100, 80, "more than", "differs"),
+        (36.81, 31.12, "as much as", "matches"),
+        (36.81, 38, "as much as", "close"),
+    ],
+)
 def test_compare_numbers_follows_the_published_tolerances(text, reference, hedge, expected):
     assert compare_numbers(text, reference, hedge)[0] == expected
 
@@ -78,7 +100,11 @@ def test_percent_difference_is_relative_to_the_reference():
 
 def test_computed_statuses_come_from_the_reference_figures():
     border = check_statistic("news-p11-s01-n1")
-    assert border.status == "close" and "4,023.36 km" in border.explanation and "-4.4%" in border.explanation
+    assert (
+        border.status == "close"
+        and "4,023.36 km" in border.explanation
+        and "-4.4%" in border.explanation
+    )
     assert "geography_and_units.csv rows 1, 2" in border.references
     trade = check_statistic("opinion-p10-s02-n1")
     assert trade.status == "matches" and "244.81" in trade.explanation
@@ -144,11 +170,20 @@ def broken_plan(tmp_path, monkeypatch):
     checking._check.cache_clear()
 
 
-@pytest.mark.parametrize("spoil, message", [
-    (("news-p11-s01-n1,reading", "news-p11-s01-n1,guess"), "row 6: the role must be one of"),
-    (("geography_and_units.csv:1,value", "geography_and_units.csv:77,value"), "geography_and_units.csv has rows 1 to 5"),
-    (("news-p11-s01-n1,reading", "news-p11-s01-n9,reading"), "no statistic called 'news-p11-s01-n9'"),
-])
+@pytest.mark.parametrize(
+    "spoil, message",
+    [
+        (("news-p11-s01-n1,reading", "news-p11-s01-n1,guess"), "row 6: the role must be one of"),
+        (
+            ("geography_and_units.csv:1,value", "geography_and_units.csv:77,value"),
+            "geography_and_units.csv has rows 1 to 5",
+        ),
+        (
+            ("news-p11-s01-n1,reading", "news-p11-s01-n9,reading"),
+            "no statistic called 'news-p11-s01-n9'",
+        ),
+    ],
+)
 def test_a_mistake_in_the_plan_is_named_with_its_row(broken_plan, spoil, message):
     text = broken_plan.read_text(encoding="utf-8")
     assert spoil[0] in text
@@ -159,7 +194,9 @@ def test_a_mistake_in_the_plan_is_named_with_its_row(broken_plan, spoil, message
 
 def test_a_statistic_missing_from_the_plan_is_reported(broken_plan):
     lines = broken_plan.read_text(encoding="utf-8").splitlines(keepends=True)
-    broken_plan.write_text("".join(line for line in lines if not line.startswith("news-p06-s01-n1,")), encoding="utf-8")
+    broken_plan.write_text(
+        "".join(line for line in lines if not line.startswith("news-p06-s01-n1,")), encoding="utf-8"
+    )
     with pytest.raises(CourseError, match="no line for news-p06-s01-n1"):
         check_table()
 

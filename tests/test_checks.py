@@ -1,4 +1,6 @@
-"""course.classroom.self_checks: every exercise accepts its right answer, never raises for a student's answer, and says why."""
+"""course.classroom.self_checks: every exercise accepts its right answer, never raises for a
+student's answer, and says why.
+"""
 
 import html as html_module
 import re
@@ -6,7 +8,6 @@ import re
 import pytest
 
 from conftest import RAW
-
 from course.classroom.course_map import lessons
 from course.classroom.self_checks import Feedback, check, exercise_ids, exercises
 from course.errors import CourseError
@@ -20,7 +21,11 @@ IDS = exercise_ids()
 
 
 def _pull_quote_host() -> str:
-    [host] = [p.id for p in load_source("opinion").paragraphs if "Asia, Europe, the Middle East, the Arctic" in p.text]
+    [host] = [
+        p.id
+        for p in load_source("opinion").paragraphs
+        if "Asia, Europe, the Middle East, the Arctic" in p.text
+    ]
     return host
 
 
@@ -36,13 +41,19 @@ def _value(relative: str, row: int) -> float:
 
 
 def _evaluative_words_per_thousand(source: str) -> float:
-    """Counted here with a plain word split, independent of course.analysis.markers' own tokeniser."""
+    """Counted with a plain word split, independent of course.analysis.markers' own tokeniser."""
     import re
 
     from course.text.sources import load_source
 
-    words = [w for p in load_source(source).paragraphs_of("body") for w in re.findall(r"[A-Za-z0-9][\w’'-]*", p.text)]
-    listed = {row["word"].lower() for row in _rows("marker_words.csv") if row["category"] == "evaluative"}
+    words = [
+        w
+        for p in load_source(source).paragraphs_of("body")
+        for w in re.findall(r"[A-Za-z0-9][\w’'-]*", p.text)
+    ]
+    listed = {
+        row["word"].lower() for row in _rows("marker_words.csv") if row["category"] == "evaluative"
+    }
     singles = sum(w.lower() in listed for w in words)
     text = " ".join(p.text.lower() for p in load_source(source).paragraphs_of("body"))
     phrases = sum(text.count(phrase) for phrase in listed if " " in phrase)
@@ -50,61 +61,123 @@ def _evaluative_words_per_thousand(source: str) -> float:
 
 
 # The news statistics whose verdict depends on a reading of the text, reviewed by hand one by one.
-UNCLEAR_IN_NEWS = ["news-p15-s01-n2", "news-p26-s02-n2", "news-p29-s01-n1", "news-p29-s01-n2", "news-p33-s03-n1",
-                   "news-p39-s01-n2", "news-p43-s02-n1", "news-p44-s01-n1", "news-p44-s02-n4"]
+UNCLEAR_IN_NEWS = [
+    "news-p15-s01-n2",
+    "news-p26-s02-n2",
+    "news-p29-s01-n1",
+    "news-p29-s01-n2",
+    "news-p33-s03-n1",
+    "news-p39-s01-n2",
+    "news-p43-s02-n1",
+    "news-p44-s01-n1",
+    "news-p44-s02-n4",
+]
+
 
 # Answers worked out here from the files themselves, not by the exercises' own answer functions.
 def _letter(exercise_id: str, right_choice: str) -> str:
-    """The letter of the choice that says ``right_choice``: the test states the right answer, not its letter."""
+    """The letter of the choice that says ``right_choice``: the test states the right answer, not
+    its letter.
+    """
     [letter] = [key for key, text in BY_ID[exercise_id].choices.items() if text == right_choice]
     return letter
 
 
 INDEPENDENT_ANSWERS = {
     "00.1": lambda: len(list(notebooks_folder().glob("[0-9][0-9]_*.ipynb"))),
-    "00.2": lambda: _letter("00.2", 'it starts the lesson again cleanly and runs every cell from the top'),
-    "01.1": lambda: RAW["news"].count("](#) [Follow](#)"),         # one Follow button per reporter in the byline
-    "01.2": lambda: _letter("01.2", "no date of publication; the most recent event it dates is on 'Dec. 9', with no year"),
+    "00.2": lambda: _letter(
+        "00.2", "it starts the lesson again cleanly and runs every cell from the top"
+    ),
+    "01.1": lambda: RAW["news"].count(
+        "](#) [Follow](#)"
+    ),  # one Follow button per reporter in the byline
+    "01.2": lambda: _letter(
+        "01.2",
+        "no date of publication; the most recent event it dates is on 'Dec. 9', with no year",
+    ),
     "01.3": lambda: RAW["opinion"].lower().count("sanction"),
-    "01.4": lambda: _letter("01.4", 'the reprint notice'),
+    "01.4": lambda: _letter("01.4", "the reprint notice"),
     "01.5": _pull_quote_host,
     "02.1": lambda: sum(row["source"] == "opinion" for row in _rows("statistics.csv")),
     "02.2": lambda: 1865 * _value("reference/geography_and_units.csv", 4),
-    "02.3": lambda: _letter("02.3", 'the first covers the first nine months of 2021, the second the whole of 2024'),
-    "02.4": lambda: _letter("02.4", 'trade was above 100 billion dollars, but not by how much'),
-    "02.5": lambda: sum(row["source"] == "opinion" and row["attribution"] != "not stated" for row in _rows("statistics.csv")),
-    "03.1": lambda: (2500 * _value("reference/geography_and_units.csv", 4) - _value("reference/geography_and_units.csv", 1))
-    / _value("reference/geography_and_units.csv", 1) * 100,
-    "03.2": lambda: _letter("03.2", 'close'),
-    "03.3": lambda: _value("reference/other_figures.csv", 29) / _value("reference/other_figures.csv", 30),
-    "03.4": lambda: _letter("03.4", 'close'),
-    "03.5": lambda: _letter("03.5", 'close'),
+    "02.3": lambda: _letter(
+        "02.3", "the first covers the first nine months of 2021, the second the whole of 2024"
+    ),
+    "02.4": lambda: _letter("02.4", "trade was above 100 billion dollars, but not by how much"),
+    "02.5": lambda: sum(
+        row["source"] == "opinion" and row["attribution"] != "not stated"
+        for row in _rows("statistics.csv")
+    ),
+    "03.1": lambda: (
+        (
+            2500 * _value("reference/geography_and_units.csv", 4)
+            - _value("reference/geography_and_units.csv", 1)
+        )
+        / _value("reference/geography_and_units.csv", 1)
+        * 100
+    ),
+    "03.2": lambda: _letter("03.2", "close"),
+    "03.3": lambda: (
+        _value("reference/other_figures.csv", 29) / _value("reference/other_figures.csv", 30)
+    ),
+    "03.4": lambda: _letter("03.4", "close"),
+    "03.5": lambda: _letter("03.5", "close"),
     "03.6": lambda: _letter("03.6", "'in November'"),
     "03.7": lambda: len(UNCLEAR_IN_NEWS),
-    "04.2": lambda: len({row["speaker"] for row in _rows("voices.csv")
-                        if row["source"] == "news" and row["speech"] == "direct quote" and row["speaker_type"] == "named person"}),
-    "04.3": lambda: sum(row["source"] == "opinion" and row["speech"] == "direct quote" for row in _rows("voices.csv")),
-    "04.1": lambda: _letter("04.1", 'an unnamed source'),
-    "04.4": lambda: _letter("04.4", "the author's account of the two governments' view, without a quotation or a source"),
+    "04.2": lambda: len(
+        {
+            row["speaker"]
+            for row in _rows("voices.csv")
+            if row["source"] == "news"
+            and row["speech"] == "direct quote"
+            and row["speaker_type"] == "named person"
+        }
+    ),
+    "04.3": lambda: sum(
+        row["source"] == "opinion" and row["speech"] == "direct quote"
+        for row in _rows("voices.csv")
+    ),
+    "04.1": lambda: _letter("04.1", "an unnamed source"),
+    "04.4": lambda: _letter(
+        "04.4", "the author's account of the two governments' view, without a quotation or a source"
+    ),
     "05.1": lambda: _evaluative_words_per_thousand("opinion"),
-    "05.2": lambda: _letter("05.2", 'inside quotations of the people they quote'),
-    "05.3": lambda: _letter("05.3", 'it marks the claim as probable, not proven'),
+    "05.2": lambda: _letter("05.2", "inside quotations of the people they quote"),
+    "05.3": lambda: _letter("05.3", "it marks the claim as probable, not proven"),
     "05.4": lambda: _letter("05.4", "'technology too sensitive for him to talk about'"),
     "06.1": lambda: _letter("06.1", "China agrees to buy Russia's S-400 system"),
-    "06.2": lambda: _letter("06.2", '30 December 2021'),
-    "06.3": lambda: _letter("06.3", 'the column gives no year; the reference data record a joint patrol on 9 December 2025'),
-    "07.1": lambda: sum(row["date"] > "2022-01-02" for row in _rows("reference/bomber_patrols.csv")),
-    "07.2": lambda: _letter("07.2", 'joint exercises'),
-    "07.3": lambda: _letter("07.3", 'not settled yet: read as a yearly rate, it is just below the design rate reached in December 2024, but 2024 deliveries fell short of it'),
-    "07.4": lambda: _letter("07.4", 'a joint statement in February 2022, and no alliance treaty'),
-    "08.1": lambda: _letter("08.1", "The column's '70%' (opinion-p05-s02-n2) names no source, and the reference data have no figure on ammonium perchlorate, so it cannot be checked here."),
-    "08.2": lambda: _letter("08.2", 'attribute the view to a named, checkable source and quote or cite it'),
-    "06.4": lambda: sum(row["source"] == "opinion" and row["precision"] in ("vague", "none") for row in _rows("timeline.csv")),
+    "06.2": lambda: _letter("06.2", "30 December 2021"),
+    "06.3": lambda: _letter(
+        "06.3",
+        "the column gives no year; the reference data record a joint patrol on 9 December 2025",
+    ),
+    "07.1": lambda: sum(
+        row["date"] > "2022-01-02" for row in _rows("reference/bomber_patrols.csv")
+    ),
+    "07.2": lambda: _letter("07.2", "joint exercises"),
+    "07.3": lambda: _letter(
+        "07.3",
+        "not settled yet: read as a yearly rate, it is just below the design rate reached in "
+        "December 2024, but 2024 deliveries fell short of it",
+    ),
+    "07.4": lambda: _letter("07.4", "a joint statement in February 2022, and no alliance treaty"),
+    "08.1": lambda: _letter(
+        "08.1",
+        "The column's '70%' (opinion-p05-s02-n2) names no source, and the reference data have no "
+        "figure on ammonium perchlorate, so it cannot be checked here.",
+    ),
+    "08.2": lambda: _letter(
+        "08.2", "attribute the view to a named, checkable source and quote or cite it"
+    ),
+    "06.4": lambda: sum(
+        row["source"] == "opinion" and row["precision"] in ("vague", "none")
+        for row in _rows("timeline.csv")
+    ),
 }
 
 
 def test_exercise_ids_are_unique_well_formed_and_belong_to_lessons():
-    assert IDS == [exercise.id for exercise in EXERCISES]
+    assert [exercise.id for exercise in EXERCISES] == IDS
     assert len(IDS) == len(set(IDS))
     numbers = {lesson.number for lesson in lessons()}
     for exercise_id in IDS:
@@ -128,7 +201,9 @@ def test_every_exercise_has_an_independent_answer_here():
 @pytest.mark.parametrize("exercise_id", IDS)
 def test_the_right_answer_is_right(exercise_id):
     expected = INDEPENDENT_ANSWERS[exercise_id]()
-    assert BY_ID[exercise_id].answer() == (pytest.approx(expected) if isinstance(expected, float) else expected)
+    assert BY_ID[exercise_id].answer() == (
+        pytest.approx(expected) if isinstance(expected, float) else expected
+    )
     feedback = check(exercise_id, expected)
     assert isinstance(feedback, Feedback)
     assert feedback.verdict == "right" and feedback.correct
@@ -144,7 +219,9 @@ def test_an_empty_answer_is_no_answer(exercise_id, empty):
 
 
 @pytest.mark.parametrize("exercise_id", IDS)
-@pytest.mark.parametrize("odd", [[1], True, False, {"a": 1}, 1j, b"b", object(), ("b",), "zzz", -1, 2.5, "<b>&"])
+@pytest.mark.parametrize(
+    "odd", [[1], True, False, {"a": 1}, 1j, b"b", object(), ("b",), "zzz", -1, 2.5, "<b>&"]
+)
 def test_an_odd_answer_never_raises_and_gets_advice(exercise_id, odd):
     feedback = check(exercise_id, odd)
     assert feedback.verdict == "not yet" and not feedback.correct
@@ -188,14 +265,17 @@ def test_a_number_written_in_words_is_not_yet():
     assert "wants a number" in check("01.1", "three").message
 
 
-@pytest.mark.parametrize("typed, says", [
-    ("opinion-p08", "pull quote itself"),
-    ("opinion-p07-s03", "is a sentence ID"),
-    ("news-p07", "this question is about the 'opinion' text"),
-    ("opinion-p99", "There is no paragraph called 'opinion-p99'"),
-    ("banana", "A paragraph ID looks like"),
-    ("newz-p07", "There is no source called 'newz'"),
-])
+@pytest.mark.parametrize(
+    "typed, says",
+    [
+        ("opinion-p08", "pull quote itself"),
+        ("opinion-p07-s03", "is a sentence ID"),
+        ("news-p07", "this question is about the 'opinion' text"),
+        ("opinion-p99", "There is no paragraph called 'opinion-p99'"),
+        ("banana", "A paragraph ID looks like"),
+        ("newz-p07", "There is no source called 'newz'"),
+    ],
+)
 def test_a_wrong_id_gets_specific_advice(typed, says):
     feedback = check("01.5", typed)
     assert feedback.verdict == "not yet" and says in feedback.message
@@ -207,7 +287,9 @@ def test_an_id_is_read_generously():
     assert check("01.5", _pull_quote_host().replace("-p0", "-p")).verdict == "right"
 
 
-@pytest.mark.parametrize("bad, suggestion", [("1.1", "01.1"), ("01.9", "01.5"), ("", None), (1.1, None), (None, None)])
+@pytest.mark.parametrize(
+    "bad, suggestion", [("1.1", "01.1"), ("01.9", "01.5"), ("", None), (1.1, None), (None, None)]
+)
 def test_an_unknown_exercise_is_an_error_with_a_suggestion(bad, suggestion):
     with pytest.raises(CourseError) as caught:
         check(bad, 3)
@@ -268,7 +350,9 @@ def test_choices_are_shown_from_the_exercise_file_not_typed_again_in_a_lesson():
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
             source = "".join(cell["source"])
             if cell["cell_type"] == "markdown" and "**Exercise" in source:
-                assert "- **a**" not in source, f"{path.name}: choices typed in Markdown; use quiz(...)"
+                assert "- **a**" not in source, (
+                    f"{path.name}: choices typed in Markdown; use quiz(...)"
+                )
 
 
 def test_every_choice_exercise_is_asked_with_a_quiz():
@@ -282,8 +366,12 @@ def test_a_broken_exercise_file_is_explained(tmp_path, monkeypatch):
     from course.classroom import self_checks
 
     broken = tmp_path / "exercises.toml"
-    broken.write_text('[[exercise]]\nid = "09.1"\nkind = "choice"\nquestion = "Q?"\nhint = "h"\nexplanation = "e"\n'
-                      'answer_from = "status_off"\n[exercise.choices]\na = "close"\n', encoding="utf-8")
+    broken.write_text(
+        '[[exercise]]\nid = "09.1"\nkind = "choice"\nquestion = "Q?"\nhint = "h"\nexplanation = '
+        '"e"\n'
+        'answer_from = "status_off"\n[exercise.choices]\na = "close"\n',
+        encoding="utf-8",
+    )
     monkeypatch.setattr(self_checks, "_FILE", broken)
     self_checks.exercises.cache_clear()
     try:

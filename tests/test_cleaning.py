@@ -1,10 +1,11 @@
-"""course.text.cleaning: every kind of debris in the two raw texts is handled, and every change is logged with raw text."""
+"""course.text.cleaning: every kind of debris in the two raw texts is handled, and every change is
+logged with raw text.
+"""
 
 import pytest
 
-from course.text.cleaning import BLOCK_KINDS, RUN_TOGETHER, STEPS, Block, clean
-
 from conftest import RAW
+from course.text.cleaning import BLOCK_KINDS, RUN_TOGETHER, STEPS, Block, clean
 
 CLEANED = {name: clean(raw) for name, raw in RAW.items()}
 NEWS, OPINION = CLEANED["news"], CLEANED["opinion"]
@@ -24,7 +25,9 @@ def paragraph_containing(result, fragment):
     return block
 
 
-# --- the cleaning log -------------------------------------------------------------------------------
+# --- the cleaning log
+# -------------------------------------------------------------------------------
+
 
 def test_every_logged_before_is_exact_raw_text(name, raw_texts):
     log = CLEANED[name].log
@@ -54,10 +57,13 @@ def test_log_is_in_raw_line_order(name):
 
 def test_removed_blocks_are_logged_with_an_empty_after(name):
     removed_steps = [entry for entry in CLEANED[name].log if entry.after == ""]
-    assert sorted(entry.line for entry in removed_steps) == sorted(block.lines[0] for block in CLEANED[name].removed)
+    assert sorted(entry.line for entry in removed_steps) == sorted(
+        block.lines[0] for block in CLEANED[name].removed
+    )
 
 
 # --- blocks ---------------------------------------------------------------------------------------
+
 
 def test_every_block_has_a_known_kind(name):
     assert {block.kind for block in CLEANED[name].blocks} <= set(BLOCK_KINDS)
@@ -77,7 +83,9 @@ def test_no_paragraph_is_empty_or_padded(name):
         assert "  " not in block.text and "\n" not in block.text
 
 
-# --- each kind of debris ---------------------------------------------------------------------------
+# --- each kind of debris
+# ---------------------------------------------------------------------------
+
 
 def test_non_breaking_spaces_become_ordinary_spaces(raw_texts):
     assert raw_texts["opinion"].count("\u00a0") == 12  # the debris is there to clean
@@ -86,7 +94,10 @@ def test_non_breaking_spaces_become_ordinary_spaces(raw_texts):
     logged = [entry for entry in OPINION.log if entry.step == "non-breaking space"]
     assert len(logged) == 12
     assert all("\u00a0" in entry.before and "\u00a0" not in entry.after for entry in logged)
-    assert "There are disagreements between the two countries, as there are with all friends." in " ".join(texts(OPINION))
+    assert (
+        "There are disagreements between the two countries, as there are with all friends."
+        in " ".join(texts(OPINION))
+    )
 
 
 def test_escaped_dollar_signs_become_dollar_signs(raw_texts):
@@ -95,15 +106,19 @@ def test_escaped_dollar_signs_become_dollar_signs(raw_texts):
     assert "\\" not in joined
     for amount in ("$100 billion", "$123 billion", "$55 billion"):
         assert amount in joined
-    assert sum(entry.step == "escaped character" for entry in NEWS.log) == raw_texts["news"].count("\\$")
+    assert sum(entry.step == "escaped character" for entry in NEWS.log) == raw_texts["news"].count(
+        "\\$"
+    )
 
 
 def test_link_placeholders_and_follow_buttons_are_gone():
     for result in CLEANED.values():
         for text in texts(result):
             assert "](#)" not in text and "Follow" not in text and "[Brett" not in text
-    assert "The U.S. intelligence community's declassified Worldwide Threat Assessment in 2019" in paragraph_containing(
-        NEWS, "Worldwide Threat Assessment").text
+    assert (
+        "The U.S. intelligence community's declassified Worldwide Threat Assessment in 2019"
+        in paragraph_containing(NEWS, "Worldwide Threat Assessment").text
+    )
     steps = [entry.step for entry in NEWS.log]
     assert steps.count("button text") == 3 and steps.count("link placeholder") == 4
 
@@ -115,22 +130,40 @@ def test_byline_lines_are_joined_into_one_paragraph(metadata):
     assert sum(entry.step == "line break inside a paragraph" for entry in NEWS.log) == 2
 
 
-@pytest.mark.parametrize("fragment", ["personal, non-commercial use", "djreprints", "https://", "wsj.com/articles",
-                                      "Copyright ©", "Dow Jones"])
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "personal, non-commercial use",
+        "djreprints",
+        "https://",
+        "wsj.com/articles",
+        "Copyright ©",
+        "Dow Jones",
+    ],
+)
 def test_news_page_furniture_is_removed(fragment, raw_texts):
     assert fragment in raw_texts["news"]
     assert not any(fragment in text for text in texts(NEWS))
 
 
 def test_news_removed_blocks_are_named():
-    assert [block.kind for block in NEWS.removed] == ["reprint notice", "web address", "copyright line", "reprint notice"]
+    assert [block.kind for block in NEWS.removed] == [
+        "reprint notice",
+        "web address",
+        "copyright line",
+        "reprint notice",
+    ]
 
 
 def test_blog_footer_is_removed():
     assert [(block.kind, block.text) for block in OPINION.removed] == [
-        ("blog footer", "Comments"), ("blog footer", "Popular posts from this blog")]
+        ("blog footer", "Comments"),
+        ("blog footer", "Popular posts from this blog"),
+    ]
     assert "Comments" not in texts(OPINION) and "Popular posts from this blog" not in texts(OPINION)
-    assert OPINION.blocks[-1].kind == "author note" and OPINION.blocks[-1].text.startswith("Mr. Jones is president")
+    assert OPINION.blocks[-1].kind == "author note" and OPINION.blocks[-1].text.startswith(
+        "Mr. Jones is president"
+    )
 
 
 def test_captions_and_photo_credits_are_marked(raw_texts):
@@ -141,13 +174,19 @@ def test_captions_and_photo_credits_are_marked(raw_texts):
         assert credit.kind == "photo credit"
         assert NEWS.blocks[index - 1].kind == "caption"
     assert [block.kind for block in NEWS.blocks].count("caption") == 5
-    assert kind_of(NEWS, "China and Russia held joint naval exercises in the Sea of Japan this fall.") == "caption"
+    assert (
+        kind_of(NEWS, "China and Russia held joint naval exercises in the Sea of Japan this fall.")
+        == "caption"
+    )
 
 
 def test_subheads_are_marked():
     assert kind_of(NEWS, "Double team") == "subhead"
     assert kind_of(NEWS, "'Fundamental leverage'") == "subhead"
-    assert [block.text for block in NEWS.blocks if block.kind == "subhead"] == ["Double team", "'Fundamental leverage'"]
+    assert [block.text for block in NEWS.blocks if block.kind == "subhead"] == [
+        "Double team",
+        "'Fundamental leverage'",
+    ]
     assert not [block for block in OPINION.blocks if block.kind == "subhead"]
 
 
@@ -162,28 +201,46 @@ def test_news_opening_and_closing_blocks_are_marked(metadata):
     assert kinds["correction"] == meta["correction_as_stated"]
     assert kinds["print edition note"] == meta["print_edition_as_stated"]
     assert kinds["author contact"].startswith("Write to Brett Forrest at brett.forrest@wsj.com")
-    assert [block.kind for block in NEWS.blocks][:5] == ["section label", "headline", "standfirst", "byline", "date line"]
+    assert [block.kind for block in NEWS.blocks][:5] == [
+        "section label",
+        "headline",
+        "standfirst",
+        "byline",
+        "date line",
+    ]
 
 
 def test_correction_follows_its_heading():
     kinds = [block.kind for block in NEWS.blocks]
     assert kinds.count("correction") == 1
     assert kinds[kinds.index("correction heading") + 1] == "correction"
-    assert any(entry.step == "correction" and "Ningxia is a region" in entry.before for entry in NEWS.log)
+    assert any(
+        entry.step == "correction" and "Ningxia is a region" in entry.before for entry in NEWS.log
+    )
 
 
 def test_opinion_opening_is_its_headline(metadata):
     assert OPINION.blocks[0] == Block("headline", metadata["opinion"]["headline"], (1,))
-    assert not [block for block in OPINION.blocks if block.kind in ("byline", "date line", "standfirst", "section label")]
+    assert not [
+        block
+        for block in OPINION.blocks
+        if block.kind in ("byline", "date line", "standfirst", "section label")
+    ]
 
 
 def test_pull_quote_is_set_aside_and_the_interrupted_sentence_rejoined():
-    quote = "Xi and Putin have their differences, but they are united in their desire to weaken America."
+    quote = (
+        "Xi and Putin have their differences, but they are united in their desire to weaken "
+        "America."
+    )
     pulled = [block for block in OPINION.blocks if block.kind == "pull quote"]
     assert [block.text for block in pulled] == [quote]
     host = paragraph_containing(OPINION, "in an expanding area that includes Asia")
-    assert ("includes Asia, Europe, the Middle East, the Arctic and Africa. They have also conducted numerous "
-            "training missions") in host.text
+    assert (
+        "includes Asia, Europe, the Middle East, the Arctic and Africa. They have also conducted "
+        "numerous "
+        "training missions"
+    ) in host.text
     assert quote not in host.text
     assert host.kind == "body" and host.lines == (13, 15, 19)
     # shown right after the paragraph it interrupted
@@ -193,8 +250,12 @@ def test_pull_quote_is_set_aside_and_the_interrupted_sentence_rejoined():
 
 def test_news_paragraph_broken_mid_sentence_is_rejoined():
     joined = paragraph_containing(NEWS, "Vietnam and South Korea.")
-    assert joined.text == ("Moscow maintains relations with Chinese rivals Vietnam and South Korea. Russia is a major arms "
-                           "supplier to India, a longtime Beijing rival that also bought the S-400 anti-aircraft system.")
+    assert joined.text == (
+        "Moscow maintains relations with Chinese rivals Vietnam and South Korea. Russia is a "
+        "major arms "
+        "supplier to India, a longtime Beijing rival that also bought the S-400 anti-aircraft "
+        "system."
+    )
     assert joined.lines == (121, 123)
     [entry] = [entry for entry in NEWS.log if entry.step == "broken paragraph"]
     assert "South Korea. Russia\n\nis a major" in entry.before
@@ -214,7 +275,9 @@ def test_words_run_together_are_separated():
     assert "highpriority" in entry.before and "high-priority" in entry.after
 
 
-# --- small made-up texts ---------------------------------------------------------------------------
+# --- small made-up texts
+# ---------------------------------------------------------------------------
+
 
 def test_empty_text_gives_nothing():
     for raw in ("", "\n\n\n", "  \n\u00a0\n"):
@@ -230,12 +293,21 @@ def test_a_text_of_only_a_headline():
 
 def test_a_text_without_a_final_newline_whose_last_block_is_body():
     result = clean("Headline\n\nBody.")
-    assert [(block.kind, block.text) for block in result.blocks] == [("headline", "Headline"), ("body", "Body.")]
+    assert [(block.kind, block.text) for block in result.blocks] == [
+        ("headline", "Headline"),
+        ("body", "Body."),
+    ]
 
 
-@pytest.mark.parametrize("raw", ["Only a headline",
-                                 "Headline\n\nBody.\n\nWrite to A at a@example.com",
-                                 "Headline\n\nBody.\n\nThis copy is for your personal, non-commercial use only.\nOrder reprints."])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Only a headline",
+        "Headline\n\nBody.\n\nWrite to A at a@example.com",
+        "Headline\n\nBody.\n\nThis copy is for your personal, non-commercial use only.\nOrder "
+        "reprints.",
+    ],
+)
 def test_a_text_without_a_final_newline_is_cleaned_like_one_with_it(raw):
     assert clean(raw).blocks == clean(raw + "\n").blocks
 
@@ -246,18 +318,32 @@ def test_windows_line_endings_give_the_same_paragraphs():
 
 
 def test_inline_debris_in_a_made_up_text():
-    raw = "Headline\n\nBy [Ann Lee](#) [Follow](#) in Paris\n\nIt cost \\$5 and\u00a0 highpriority goods.\n"
+    raw = (
+        "Headline\n\nBy [Ann Lee](#) [Follow](#) in Paris\n\nIt cost \\$5 and\u00a0 "
+        "highpriority goods.\n"
+    )
     result = clean(raw)
     assert [(block.kind, block.text) for block in result.blocks] == [
-        ("headline", "Headline"), ("byline", "By Ann Lee in Paris"), ("body", "It cost $5 and high-priority goods.")]
+        ("headline", "Headline"),
+        ("byline", "By Ann Lee in Paris"),
+        ("body", "It cost $5 and high-priority goods."),
+    ]
     steps = {entry.step for entry in result.log}
-    assert {"link placeholder", "button text", "escaped character", "non-breaking space", "words run together"} <= steps
+    assert {
+        "link placeholder",
+        "button text",
+        "escaped character",
+        "non-breaking space",
+        "words run together",
+    } <= steps
     assert all(entry.before in raw for entry in result.log)
 
 
 def test_a_made_up_pull_quote_is_set_aside():
-    raw = ("Headline\n\nThe talks covered trade and\n\nA pulled quote in large type.\n\n"
-           "security, officials said.\n\nNext paragraph.\n")
+    raw = (
+        "Headline\n\nThe talks covered trade and\n\nA pulled quote in large type.\n\n"
+        "security, officials said.\n\nNext paragraph.\n"
+    )
     result = clean(raw)
     assert [(block.kind, block.text) for block in result.blocks] == [
         ("headline", "Headline"),
@@ -271,7 +357,10 @@ def test_a_made_up_pull_quote_is_set_aside():
 
 def test_a_made_up_broken_paragraph_is_joined():
     result = clean("Headline\n\nThe start of a sentence\n\ncontinues here.\n")
-    assert [block.text for block in result.blocks] == ["Headline", "The start of a sentence continues here."]
+    assert [block.text for block in result.blocks] == [
+        "Headline",
+        "The start of a sentence continues here.",
+    ]
     assert result.blocks[1].lines == (3, 5)
 
 
@@ -281,7 +370,9 @@ def test_blog_footer_words_are_kept_when_not_at_the_end():
 
 
 def test_a_body_paragraph_starting_with_by_is_body():
-    result = clean("Headline\n\nFirst paragraph.\n\nBy 2030, trade will double.\n\nLast paragraph.\n")
+    result = clean(
+        "Headline\n\nFirst paragraph.\n\nBy 2030, trade will double.\n\nLast paragraph.\n"
+    )
     assert [block.kind for block in result.blocks] == ["headline", "body", "body", "body"]
 
 

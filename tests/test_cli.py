@@ -13,8 +13,14 @@ from course.text.sources import load_source
 
 
 def run(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "course", *args], cwd=cwd, capture_output=True, text=True,
-                          encoding="utf-8", timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "course", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
 
 
 def test_lessons_prints_the_lesson_table(root):
@@ -23,7 +29,7 @@ def test_lessons_prints_the_lesson_table(root):
     lines = result.stdout.splitlines()
     assert lines[:2] == ["| # | Lesson | Time | What you learn |", "|---|---|---|---|"]
     assert len(lines) == 2 + len(lessons())
-    for lesson, line in zip(lessons(), lines[2:]):
+    for lesson, line in zip(lessons(), lines[2:], strict=False):
         assert line.startswith(f"| {lesson.number} | [") and f"(notebooks/{lesson.file})" in line
 
 
@@ -33,7 +39,9 @@ def test_sentences_csv_is_the_committed_file(root):
     assert result.stdout == (root / "data" / "sentences.csv").read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert list(rows[0]) == ["sentence_id", "source", "paragraph_id", "kind", "sentence"]
-    assert rows[0]["sentence_id"] == "news-p01-s01" and rows[-1]["sentence_id"].startswith("opinion-")
+    assert rows[0]["sentence_id"] == "news-p01-s01" and rows[-1]["sentence_id"].startswith(
+        "opinion-"
+    )
 
 
 def test_sentences_as_a_table(root):
@@ -63,8 +71,10 @@ def test_log_of_an_unknown_source_is_a_friendly_error(root):
     result = run("log", "newz", cwd=root)
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr.strip() == ("Error: There is no source called 'newz'. The sources are: 'news', 'opinion'. "
-                                     "Did you mean 'news'?")
+    assert result.stderr.strip() == (
+        "Error: There is no source called 'newz'. The sources are: 'news', 'opinion'. "
+        "Did you mean 'news'?"
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -95,7 +105,9 @@ def test_checks_csv_has_one_row_per_statistic(root):
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert list(rows[0])[:5] == ["statistic_id", "source", "quote", "status", "explanation"]
     with (root / "data" / "statistics.csv").open(encoding="utf-8") as handle:
-        assert [row["statistic_id"] for row in rows] == [row["statistic_id"] for row in csv.DictReader(handle)]
+        assert [row["statistic_id"] for row in rows] == [
+            row["statistic_id"] for row in csv.DictReader(handle)
+        ]
     assert all(row["status"] and row["explanation"] for row in rows)
 
 
@@ -130,19 +142,32 @@ def test_binder_link_prints_the_link_and_a_badge_and_explains_a_bad_name(root):
 
 
 def test_hub_link_prints_an_nbgitpuller_link_and_explains_a_bad_address(root):
-    result = run("hub-link", "https://hub.example.edu", "https://github.com/t/student-version", cwd=root)
+    result = run(
+        "hub-link", "https://hub.example.edu", "https://github.com/t/student-version", cwd=root
+    )
     assert result.returncode == 0
-    assert result.stdout.startswith("https://hub.example.edu/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com")
-    assert "targetpath=student-version&urlpath=lab%2Ftree%2Fstudent-version%2Fnotebooks%2F00_start_here.ipynb" in result.stdout
+    assert result.stdout.startswith(
+        "https://hub.example.edu/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com"
+    )
+    assert (
+        "targetpath=student-version&urlpath=lab%2Ftree%2Fstudent-version%2Fnotebooks%2F00_start_here.ipynb"
+        in result.stdout
+    )
     bad = run("hub-link", "hub", "https://github.com/t/s", cwd=root)
-    assert bad.returncode == 2 and "must start with https://" in bad.stderr and "Traceback" not in bad.stderr
+    assert (
+        bad.returncode == 2
+        and "must start with https://" in bad.stderr
+        and "Traceback" not in bad.stderr
+    )
 
 
 def test_an_update_that_drops_an_option_says_what_changed(root, tmp_path):
     folder = str(tmp_path / "student-version")
     first = run("release", folder, "--self-study", "--binder", "t/student-version", cwd=root)
     assert first.returncode == 0 and "Note:" not in first.stdout
-    same = run("release", folder, "--self-study", "--binder", "t/student-version", "--force", cwd=root)
+    same = run(
+        "release", folder, "--self-study", "--binder", "t/student-version", "--force", cwd=root
+    )
     assert same.returncode == 0 and "Note:" not in same.stdout
     dropped = run("release", folder, "--force", cwd=root)
     assert dropped.returncode == 0
@@ -150,14 +175,23 @@ def test_an_update_that_drops_an_option_says_what_changed(root, tmp_path):
     assert "the Binder link changed from 't/student-version (main)' to 'none'" in dropped.stdout
 
 
-@pytest.mark.parametrize("arguments, advice", [
-    (["hub-link", "https://hub.example.edu", "https://github.com/"], "must name the repository"),
-    (["hub-link", "https://hub.example.edu", "https://github.com/t/s", "--branch", ""], "branch"),
-    (["binder-link", "t/s", "--branch", " "], "branch"),
-    (["hub-link", "hub.example.edu", "https://github.com/t/s"], "https://"),
-    (["log", "newz"], "Did you mean 'news'"),
-    (["checks", "--status", "match"], "Did you mean 'matches'"),
-])
+@pytest.mark.parametrize(
+    "arguments, advice",
+    [
+        (
+            ["hub-link", "https://hub.example.edu", "https://github.com/"],
+            "must name the repository",
+        ),
+        (
+            ["hub-link", "https://hub.example.edu", "https://github.com/t/s", "--branch", ""],
+            "branch",
+        ),
+        (["binder-link", "t/s", "--branch", " "], "branch"),
+        (["hub-link", "hub.example.edu", "https://github.com/t/s"], "https://"),
+        (["log", "newz"], "Did you mean 'news'"),
+        (["checks", "--status", "match"], "Did you mean 'matches'"),
+    ],
+)
 def test_bad_command_input_gets_a_short_message_and_status_2(arguments, advice, capsys):
     from course.__main__ import main
 

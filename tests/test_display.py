@@ -1,28 +1,67 @@
-"""course.text.viewers: every helper shows as plain text for print and as escaped HTML for Jupyter."""
+"""course.text.viewers: every helper shows as plain text for print and as escaped HTML."""
 
 import re
 
 import pandas as pd
 import pytest
 
-from course.text.cleaning import STEPS
-from course.text.viewers import (cleaning_log, compare_raw_and_clean, search_texts, sentences_table, show_metadata, show_paragraph,
-                            show_sentence, show_text, visible)
-from course.results import Shown, Table
 from course.errors import CourseError
+from course.results import Shown, Table
+from course.text.cleaning import STEPS
 from course.text.sources import load_source
+from course.text.viewers import (
+    cleaning_log,
+    compare_raw_and_clean,
+    search_texts,
+    sentences_table,
+    show_metadata,
+    show_paragraph,
+    show_sentence,
+    show_text,
+    visible,
+)
 
-HTML_TAG = re.compile(r"</?(p|div|table|thead|tbody|tr|td|th|code|em|strong|mark|small|br|ul|li|h4|caption)\b[^>]*>")
+HTML_TAG = re.compile(
+    r"</?(p|div|table|thead|tbody|tr|td|th|code|em|strong|mark|small|br|ul|li|h4|caption)\b[^>]*>"
+)
 
 # (what to show, plain text it must contain, how that text must look in the HTML)
 SHOWN = {
-    "show_text": (lambda: show_text("news"), "Corrections & Amplifications", "Corrections &amp; Amplifications"),
-    "show_paragraph": (lambda: show_paragraph("news-p57"), "Corrections & Amplifications", "Corrections &amp; Amplifications"),
-    "show_sentence": (lambda: show_sentence("news-p57-s01"), "Corrections & Amplifications", "Corrections &amp; Amplifications"),
-    "search_texts": (lambda: search_texts("Corrections"), "[Corrections] & Amplifications", "</mark> &amp; Amplifications"),
-    "compare_raw_and_clean": (lambda: compare_raw_and_clean("news", 131, 141), "Dow Jones & Company", "Dow Jones &amp; Company"),
-    "cleaning_log": (lambda: cleaning_log("news").show_all(), "Dow Jones & Company", "Dow Jones &amp; Company"),
-    "sentences_table": (lambda: sentences_table("news").show_all(), "Corrections & Amplifications", "Corrections &amp; Amplifications"),
+    "show_text": (
+        lambda: show_text("news"),
+        "Corrections & Amplifications",
+        "Corrections &amp; Amplifications",
+    ),
+    "show_paragraph": (
+        lambda: show_paragraph("news-p57"),
+        "Corrections & Amplifications",
+        "Corrections &amp; Amplifications",
+    ),
+    "show_sentence": (
+        lambda: show_sentence("news-p57-s01"),
+        "Corrections & Amplifications",
+        "Corrections &amp; Amplifications",
+    ),
+    "search_texts": (
+        lambda: search_texts("Corrections"),
+        "[Corrections] & Amplifications",
+        "</mark> &amp; Amplifications",
+    ),
+    "compare_raw_and_clean": (
+        lambda: compare_raw_and_clean("news", 131, 141),
+        "Dow Jones & Company",
+        "Dow Jones &amp; Company",
+    ),
+    "cleaning_log": (
+        lambda: cleaning_log("news").show_all(),
+        "Dow Jones & Company",
+        "Dow Jones &amp; Company",
+    ),
+    "sentences_table": (
+        lambda: sentences_table("news").show_all(),
+        "Corrections & Amplifications",
+        "Corrections &amp; Amplifications",
+    ),
     "show_metadata": (lambda: show_metadata(), "Dow Jones & Company", "Dow Jones &amp; Company"),
 }
 
@@ -46,7 +85,9 @@ def test_raw_web_addresses_are_escaped_in_html():
     assert "<https://" not in shown._repr_html_()
 
 
-# --- show_text, show_paragraph, show_sentence ------------------------------------------------------
+# --- show_text, show_paragraph, show_sentence
+# ------------------------------------------------------
+
 
 def test_show_text_lists_every_paragraph_in_order(name):
     text = str(show_text(name))
@@ -80,17 +121,27 @@ def test_show_paragraph_numbers_its_sentences():
 
 
 def test_show_sentence_says_where_the_sentence_is():
-    assert str(show_sentence("opinion-p08-s01")).endswith("(pull quote, in paragraph opinion-p08 of the opinion column)")
+    assert str(show_sentence("opinion-p08-s01")).endswith(
+        "(pull quote, in paragraph opinion-p08 of the opinion column)"
+    )
 
 
-@pytest.mark.parametrize("helper, bad", [(show_paragraph, "news-p99"), (show_paragraph, None), (show_sentence, "news-p06"),
-                                         (show_sentence, 7)])
+@pytest.mark.parametrize(
+    "helper, bad",
+    [
+        (show_paragraph, "news-p99"),
+        (show_paragraph, None),
+        (show_sentence, "news-p06"),
+        (show_sentence, 7),
+    ],
+)
 def test_show_with_a_bad_id_gives_advice(helper, bad):
     with pytest.raises(CourseError):
         helper(bad)
 
 
 # --- search_texts ---------------------------------------------------------------------------------
+
 
 def hit_ids(shown):
     return re.findall(r"^(\S+-s\d\d)  ", str(shown), re.MULTILINE)
@@ -105,7 +156,9 @@ def test_search_ignores_case_but_shows_the_text_as_written():
 def test_search_ignores_the_style_of_quote_marks():
     straight = search_texts("Russia's", source="opinion")
     assert "opinion-p10-s03" in hit_ids(straight)
-    assert "[Russia’s] No. 1 trading partner" in str(straight)  # shown with the text's own curly apostrophe
+    assert "[Russia’s] No. 1 trading partner" in str(
+        straight
+    )  # shown with the text's own curly apostrophe
     curly = search_texts("Russia’s", source="news")
     assert "news-p15-s03" in hit_ids(curly) and "[Russia's] Far East" in str(curly)
     assert hit_ids(search_texts("russia's")) == hit_ids(search_texts("RUSSIA’S"))
@@ -113,7 +166,11 @@ def test_search_ignores_the_style_of_quote_marks():
 
 def test_search_counts_every_hit():
     shown = search_texts("sanction")
-    expected = sum(s.text.lower().count("sanction") for name in ("news", "opinion") for s in load_source(name).sentences)
+    expected = sum(
+        s.text.lower().count("sanction")
+        for name in ("news", "opinion")
+        for s in load_source(name).sentences
+    )
     assert expected > 3
     assert str(shown).splitlines()[0] == f"{expected} hits for 'sanction'"
     assert len(hit_ids(shown)) == expected
@@ -122,15 +179,20 @@ def test_search_counts_every_hit():
 
 def test_search_in_one_source_and_with_no_hits():
     assert str(search_texts("sanction", source="opinion")).splitlines() == [
-        "0 hits for 'sanction' in opinion", "No hits. Try a shorter word, or check the spelling."]
+        "0 hits for 'sanction' in opinion",
+        "No hits. Try a shorter word, or check the spelling.",
+    ]
     assert "No hits" in search_texts("zzzz")._repr_html_()
 
 
 def test_search_context_limits_what_is_shown():
     line = str(search_texts("Iskander", context=0)).splitlines()[1]
     assert line == "opinion-p05-s01  …[Iskander]…"
-    assert str(search_texts("Iskander", context=10_000)).splitlines()[1] == "opinion-p05-s01  " + load_source(
-        "opinion").sentence("opinion-p05-s01").text.replace("Iskander", "[Iskander]")
+    assert str(search_texts("Iskander", context=10_000)).splitlines()[
+        1
+    ] == "opinion-p05-s01  " + load_source("opinion").sentence("opinion-p05-s01").text.replace(
+        "Iskander", "[Iskander]"
+    )
 
 
 @pytest.mark.parametrize("word", ["", "   ", None, 5, ["sanction"]])
@@ -152,6 +214,7 @@ def test_search_in_an_unknown_source_gives_advice():
 
 # --- compare_raw_and_clean ------------------------------------------------------------------------
 
+
 def test_compare_shows_removed_and_kept_blocks():
     assert "removed: reprint notice" in str(compare_raw_and_clean("news", 1, 5))
     text = str(compare_raw_and_clean("opinion", 13, 19))
@@ -161,8 +224,10 @@ def test_compare_shows_removed_and_kept_blocks():
     assert "removed: blog footer" in whole and "opinion-p13 (author note)" in whole
 
 
-@pytest.mark.parametrize("first, last", [(0, 5), (1, 10_000), (-3, 5), (10, 5), (True, 5), (1.0, 5), ("1", 5), (1, "5"),
-                                         (200, None)])
+@pytest.mark.parametrize(
+    "first, last",
+    [(0, 5), (1, 10_000), (-3, 5), (10, 5), (True, 5), (1.0, 5), ("1", 5), (1, "5"), (200, None)],
+)
 def test_compare_with_bad_line_numbers_gives_advice(first, last):
     with pytest.raises(CourseError) as caught:
         compare_raw_and_clean("news", first, last)
@@ -176,6 +241,7 @@ def test_compare_with_swapped_lines_says_to_swap():
 
 
 # --- cleaning_log and sentences_table -------------------------------------------------------------
+
 
 def test_cleaning_log_is_a_table_of_the_log(name, raw_texts):
     log = cleaning_log(name)
@@ -207,8 +273,15 @@ def test_sentences_table_has_every_sentence():
 
 # --- Table, visible, show_metadata ----------------------------------------------------------------
 
+
 def test_table_filters_and_explains_a_wrong_column():
-    table = Table([{"step": "headline", "line": 1}, {"step": "subhead", "line": 67}, {"step": "subhead", "line": 99}])
+    table = Table(
+        [
+            {"step": "headline", "line": 1},
+            {"step": "subhead", "line": 67},
+            {"step": "subhead", "line": 99},
+        ]
+    )
     assert list(table.where("step", "subhead")["line"]) == [67, 99]
     assert str(table.where("step", "nothing")) == "(no rows)"
     assert "0 rows" in table.where("step", "nothing")._repr_html_()

@@ -1,4 +1,6 @@
-"""course.errors: friendly errors that name the bad value, list the valid ones and suggest the closest."""
+"""course.errors: friendly errors that name the bad value, list the valid ones and suggest the
+closest.
+"""
 
 import pytest
 
@@ -21,9 +23,17 @@ def test_jupyter_shows_only_the_advice_not_a_traceback():
     assert "Traceback" not in rendered[0]
 
 
-@pytest.mark.parametrize("typed, expected", [
-    ("newz", "news"), ("  NEWS ", "news"), ("Opinion", "opinion"), ("opinon", "opinion"), ("banana", None), ("", None),
-])
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("newz", "news"),
+        ("  NEWS ", "news"),
+        ("Opinion", "opinion"),
+        ("opinon", "opinion"),
+        ("banana", None),
+        ("", None),
+    ],
+)
 def test_closest(typed, expected):
     assert closest(typed, ["news", "opinion"]) == expected
 

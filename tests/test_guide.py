@@ -1,18 +1,22 @@
-"""The instructor guide and the glossary: generated, complete, linked from every lesson, links that resolve."""
+"""The instructor guide and the glossary: generated, complete, linked from every lesson, links that
+resolve.
+"""
 
 import re
 import subprocess
 import sys
 
-from course.classroom.self_checks import exercise_ids
 from course.authoring.guide import instructor_guide
 from course.classroom.course_map import lessons
+from course.classroom.self_checks import exercise_ids
 from course.paths import notebooks_folder, project_folder
 
 
 def test_the_committed_guide_is_the_generated_one():
     committed = (project_folder() / "INSTRUCTOR_GUIDE.md").read_text(encoding="utf-8")
-    assert committed == instructor_guide(), "INSTRUCTOR_GUIDE.md is stale: run python -m course guide > INSTRUCTOR_GUIDE.md"
+    assert committed == instructor_guide(), (
+        "INSTRUCTOR_GUIDE.md is stale: run python -m course guide > INSTRUCTOR_GUIDE.md"
+    )
 
 
 def test_the_guide_covers_every_lesson_exercise_and_rubric():
@@ -35,8 +39,22 @@ def test_every_lesson_links_to_the_glossary_and_the_glossary_is_complete():
     glossary = (project_folder() / "GLOSSARY.md").read_text(encoding="utf-8")
     for path in sorted(notebooks_folder().glob("[0-9][0-9]_*.ipynb")):
         assert "](../GLOSSARY.md)" in path.read_text(encoding="utf-8"), path.name
-    for term in ("hedge", "booster", "attribution", "matches", "close", "differs", "unclear", "not checkable",
-                 "sentence ID", "statistic ID", "relative date", "journal", "pull quote", "tolerance"):
+    for term in (
+        "hedge",
+        "booster",
+        "attribution",
+        "matches",
+        "close",
+        "differs",
+        "unclear",
+        "not checkable",
+        "sentence ID",
+        "statistic ID",
+        "relative date",
+        "journal",
+        "pull quote",
+        "tolerance",
+    ):
         assert f"**{term}**" in glossary, term
 
 
@@ -51,6 +69,11 @@ def test_links_in_the_guide_glossary_and_readme_resolve():
 
 
 def test_python_m_course_guide_prints_it():
-    result = subprocess.run([sys.executable, "-m", "course", "guide"], capture_output=True, text=True, timeout=120,
-                            encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "course", "guide"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        encoding="utf-8",
+    )
     assert result.returncode == 0 and result.stdout == instructor_guide()

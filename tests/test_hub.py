@@ -1,6 +1,7 @@
-"""The JupyterHub path, tried on this machine: the link from `python -m course hub-link`, opened in Chromium on a
-JupyterLab with nbgitpuller from the course's environment, pulling the student version from a git server on
-loopback. A hub adds only its login in front of this.
+"""The JupyterHub path, tried on this machine: the link from `python -m course hub-link`, opened in
+Chromium on a
+JupyterLab with nbgitpuller from the course's environment, pulling the student version from a git
+server on loopback. A hub adds only its login in front of this.
 """
 
 import json
@@ -14,21 +15,35 @@ from browser import PANEL, STATE, open_notebook, start_lab, stop
 
 
 class _GitOverHttp(BaseHTTPRequestHandler):
-    """Serves the git repositories in ``root`` the way GitHub does (git's smart HTTP), through `git http-backend`."""
+    """Serves the git repositories in ``root`` the way GitHub does (git's smart HTTP), through `git
+    http-backend`.
+    """
 
     root = ""
 
     def _backend(self) -> None:
         path, _, query = self.path.partition("?")
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        env = {**os.environ, "GIT_PROJECT_ROOT": self.root, "GIT_HTTP_EXPORT_ALL": "1", "PATH_INFO": path,
-               "QUERY_STRING": query, "REQUEST_METHOD": self.command, "CONTENT_TYPE": self.headers.get("Content-Type", ""),
-               "CONTENT_LENGTH": str(len(body)), "GIT_PROTOCOL": self.headers.get("Git-Protocol", ""),
-               "REMOTE_ADDR": "127.0.0.1"}
-        output = subprocess.run(["git", "http-backend"], input=body, env=env, capture_output=True).stdout
+        env = {
+            **os.environ,
+            "GIT_PROJECT_ROOT": self.root,
+            "GIT_HTTP_EXPORT_ALL": "1",
+            "PATH_INFO": path,
+            "QUERY_STRING": query,
+            "REQUEST_METHOD": self.command,
+            "CONTENT_TYPE": self.headers.get("Content-Type", ""),
+            "CONTENT_LENGTH": str(len(body)),
+            "GIT_PROTOCOL": self.headers.get("Git-Protocol", ""),
+            "REMOTE_ADDR": "127.0.0.1",
+        }
+        output = subprocess.run(
+            ["git", "http-backend"], input=body, env=env, capture_output=True
+        ).stdout
         head, _, content = output.partition(b"\r\n\r\n")
         headers = [line.split(":", 1) for line in head.decode().split("\r\n") if ":" in line]
-        status = next((int(value.split()[0]) for name, value in headers if name.lower() == "status"), 200)
+        status = next(
+            (int(value.split()[0]) for name, value in headers if name.lower() == "status"), 200
+        )
         self.send_response(status)
         for name, value in headers:
             if name.lower() != "status":
@@ -43,65 +58,109 @@ class _GitOverHttp(BaseHTTPRequestHandler):
         pass
 
 
-def test_the_hub_link_copies_the_student_version_home_and_keeps_the_students_changes(browser, tmp_path):
-    """The JupyterHub path on this machine: the `hub-link` link opened on a JupyterLab with nbgitpuller from this
-    environment (a hub adds only its login in front), pulling the student version from a git server on loopback.
+def test_the_hub_link_copies_the_student_version_home_and_keeps_the_students_changes(
+    browser, tmp_path
+):
+    """The JupyterHub path on this machine: the `hub-link` link opened on a JupyterLab with
+    nbgitpuller from this
+    environment (a hub adds only its login in front), pulling the student version from a git server
+    on loopback.
     """
     from course.authoring.links import nbgitpuller_link
     from course.authoring.release import release
 
     tools, _ = browser
-    source, bare, home = tmp_path / "student-version", tmp_path / "served" / "student-version.git", tmp_path / "home"
+    source, bare, home = (
+        tmp_path / "student-version",
+        tmp_path / "served" / "student-version.git",
+        tmp_path / "home",
+    )
 
     def git(*args: str, cwd: Path = source) -> None:
-        subprocess.run(["git", "-c", "user.name=Instructor", "-c", "user.email=instructor@example.edu", *args],
-                       cwd=cwd, check=True, capture_output=True)
+        subprocess.run(
+            ["git", "-c", "user.name=Instructor", "-c", "user.email=instructor@example.edu", *args],
+            cwd=cwd,
+            check=True,
+            capture_output=True,
+        )
 
     release(source)
     git("init", "-q", "-b", "main")
     git("add", "-A")
     git("commit", "-qm", "Student version")
     git("clone", "-q", "--bare", str(source), str(bare), cwd=tmp_path)
-    files = ThreadingHTTPServer(("127.0.0.1", 0), type("Served", (_GitOverHttp,), {"root": str(bare.parent)}))
+    files = ThreadingHTTPServer(
+        ("127.0.0.1", 0), type("Served", (_GitOverHttp,), {"root": str(bare.parent)})
+    )
     threading.Thread(target=files.serve_forever, daemon=True).start()
     home.mkdir()
-    # As on a hub: the course installed in the environment, found from the student's copy; no proxy for loopback.
-    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "COURSE_WORK")}
+    # As on a hub: the course installed in the environment, found from the student's copy; no proxy
+    # for loopback.
+    env = {
+        key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "COURSE_WORK")
+    }
     env.update(HOME=str(home), NO_PROXY="127.0.0.1,localhost", no_proxy="127.0.0.1,localhost")
     lab, port = start_lab(home, env)
     try:
-        link = nbgitpuller_link(f"http://127.0.0.1:{port}", f"http://127.0.0.1:{files.server_port}/student-version.git")
+        link = nbgitpuller_link(
+            f"http://127.0.0.1:{port}", f"http://127.0.0.1:{files.server_port}/student-version.git"
+        )
         path = link.split("/hub/user-redirect/", 1)[1]
         try:
             open_notebook(tools, port, path, reset=False)
         except TimeoutError:
-            print("PAGE:", tools.evaluate("location.href"), tools.evaluate("document.body.innerText")[:3000])
+            print(
+                "PAGE:",
+                tools.evaluate("location.href"),
+                tools.evaluate("document.body.innerText")[:3000],
+            )
             raise
-        assert tools.evaluate(f"{PANEL}.context.path") == "student-version/notebooks/00_start_here.ipynb"
-        tools.evaluate(f"(() => {{ window.jupyterapp.shell.activateById({PANEL}.id);"
-                       " return window.jupyterapp.commands.execute('notebook:run-all-cells'); })()")
-        state = tools.wait_until(f"(() => {{ const s = {STATE}; return s && !s.busy && !s.running &&"
-                                 " s.cells.every(c => c.count !== null) ? s : null; })()", seconds=240)
+        assert (
+            tools.evaluate(f"{PANEL}.context.path")
+            == "student-version/notebooks/00_start_here.ipynb"
+        )
+        tools.evaluate(
+            f"(() => {{ window.jupyterapp.shell.activateById({PANEL}.id);"
+            " return window.jupyterapp.commands.execute('notebook:run-all-cells'); })()"
+        )
+        state = tools.wait_until(
+            f"(() => {{ const s = {STATE}; return s && !s.busy && !s.running &&"
+            " s.cells.every(c => c.count !== null) ? s : null; })()",
+            seconds=240,
+        )
         assert all(c["errors"] == 0 or "raises-exception" in c["tags"] for c in state["cells"])
 
         copy = home / "student-version"
         lesson = copy / "notebooks" / "01_meet_the_sources.ipynb"
         mine = json.loads(lesson.read_text(encoding="utf-8"))
-        mine["cells"].append({"cell_type": "markdown", "id": "student-note", "metadata": {}, "source": "My own note."})
+        mine["cells"].append(
+            {
+                "cell_type": "markdown",
+                "id": "student-note",
+                "metadata": {},
+                "source": "My own note.",
+            }
+        )
         lesson.write_text(json.dumps(mine, indent=1), encoding="utf-8")
         (copy / "my-work").mkdir(exist_ok=True)
         (copy / "my-work" / "notes.md").write_text("My notes.", encoding="utf-8")
-        (source / "GLOSSARY.md").write_text((source / "GLOSSARY.md").read_text(encoding="utf-8") + "\nAn update.\n",
-                                            encoding="utf-8")
+        (source / "GLOSSARY.md").write_text(
+            (source / "GLOSSARY.md").read_text(encoding="utf-8") + "\nAn update.\n",
+            encoding="utf-8",
+        )
         theirs = json.loads((source / lesson.relative_to(copy)).read_text(encoding="utf-8"))
         theirs["cells"][0]["source"] = "".join(theirs["cells"][0]["source"]) + "\n\nAn update."
-        (source / lesson.relative_to(copy)).write_text(json.dumps(theirs, indent=1), encoding="utf-8")
+        (source / lesson.relative_to(copy)).write_text(
+            json.dumps(theirs, indent=1), encoding="utf-8"
+        )
         git("commit", "-qam", "An update")
         git("push", "-q", str(bare), "main")
 
         open_notebook(tools, port, path, reset=False)
         assert (copy / "GLOSSARY.md").read_text(encoding="utf-8").endswith("An update.\n")
-        assert "My own note." in lesson.read_text(encoding="utf-8"), "the student's change was overwritten"
+        assert "My own note." in lesson.read_text(encoding="utf-8"), (
+            "the student's change was overwritten"
+        )
         assert (copy / "my-work" / "notes.md").read_text(encoding="utf-8") == "My notes."
     finally:
         files.shutdown()

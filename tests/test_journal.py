@@ -1,4 +1,6 @@
-"""course.classroom.journal and course.classroom.widgets: written work is saved as it goes, survives restarts and crashes, and is never written over."""
+"""course.classroom.journal and course.classroom.widgets: written work is saved as it goes, survives
+restarts and crashes, and is never written over.
+"""
 
 import json
 import os
@@ -8,9 +10,15 @@ import sys
 import pytest
 
 from course.classroom import journal
-from course.errors import CourseError
-from course.classroom.journal import answer_of, export_journal, my_answers, where_is_my_work, write_answer
+from course.classroom.journal import (
+    answer_of,
+    export_journal,
+    my_answers,
+    where_is_my_work,
+    write_answer,
+)
 from course.classroom.widgets import answer_box, quiz
+from course.errors import CourseError
 
 
 @pytest.fixture(autouse=True)
@@ -24,8 +32,13 @@ def work(tmp_path, monkeypatch):
 def test_an_answer_is_saved_and_found_again_after_a_restart(work):
     write_answer("01 think", "The column does not mention sanctions.")
     code = "from course.classroom.journal import answer_of; print(answer_of('01 think'))"
-    result = subprocess.run([sys.executable, "-c", code], env={**os.environ, "COURSE_WORK": str(work)},
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "COURSE_WORK": str(work)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.stdout.strip() == "The column does not mention sanctions."
 
 
@@ -39,9 +52,15 @@ def test_a_changed_answer_keeps_its_earlier_versions(work):
     assert my_answers().frame.iloc[0]["earlier versions"] == 1
 
 
-@pytest.mark.parametrize("question, text, message", [
-    ("q", "   ", "empty"), ("q", ..., "as text"), ("", "x", "the question your answer belongs to"),
-    (3, "x", "the question your answer belongs to")])
+@pytest.mark.parametrize(
+    "question, text, message",
+    [
+        ("q", "   ", "empty"),
+        ("q", ..., "as text"),
+        ("", "x", "the question your answer belongs to"),
+        (3, "x", "the question your answer belongs to"),
+    ],
+)
 def test_bad_input_is_explained_and_saves_nothing(work, question, text, message):
     write_answer("q", "kept")
     with pytest.raises(CourseError, match=message):
@@ -57,10 +76,14 @@ def test_a_crash_mid_write_leaves_the_last_good_journal(work, monkeypatch):
         raise OSError("disk failed")
 
     monkeypatch.setattr(journal.os, "replace", crash)
-    with pytest.raises(CourseError, match="Could not save .disk failed.; your journal is as it was"):
+    with pytest.raises(
+        CourseError, match="Could not save .disk failed.; your journal is as it was"
+    ):
         write_answer("q", "lost in the crash")
     assert (work / "journal.json").read_bytes() == before
-    assert [p.name for p in work.iterdir() if p.name != ".journal.lock"] == ["journal.json"]  # no half-written file
+    assert [p.name for p in work.iterdir() if p.name != ".journal.lock"] == [
+        "journal.json"
+    ]  # no half-written file
 
 
 def test_an_unreadable_journal_is_set_aside_not_written_over(work):
@@ -133,7 +156,7 @@ def test_the_quiz_gives_feedback_in_words_and_reads_as_text():
     buttons.children[2].click()  # c) is right
     assert "Right" in feedback.value
     text = box._repr_mimebundle_()["text/plain"]
-    assert "c) the first covers" in text and 'check(\'02.3\', "a")' in text
+    assert "c) the first covers" in text and "check('02.3', \"a\")" in text
     with pytest.raises(CourseError, match="not a choice"):
         quiz("02.1")
     with pytest.raises(CourseError, match="Did you mean '02.3'"):

@@ -1,11 +1,20 @@
-"""course.analysis.markers: transparent word lists, found where they really are, counted fairly for both texts."""
+"""course.analysis.markers: transparent word lists, found where they really are, counted fairly for
+both texts.
+"""
 
 import pytest
 
-from course.results import Shown
+from course.analysis.markers import (
+    CATEGORIES,
+    compare_marking,
+    find_markers,
+    highlight,
+    marker_examples,
+    marker_rates,
+    marker_words,
+)
 from course.errors import CourseError
-from course.analysis.markers import (CATEGORIES, compare_marking, find_markers, highlight, marker_examples, marker_rates,
-                            marker_words)
+from course.results import Shown
 from course.text.sources import load_source
 
 
@@ -14,7 +23,9 @@ def test_every_word_list_entry_is_in_a_known_category_and_unique():
 
     frame = pd.concat([marker_words(category).frame for category in CATEGORIES])
     assert set(frame["category"]) == set(CATEGORIES)
-    assert list(marker_words()["how many"]) == [len(marker_words(category)) for category in CATEGORIES]
+    assert list(marker_words()["how many"]) == [
+        len(marker_words(category)) for category in CATEGORIES
+    ]
     assert not frame.duplicated(["word"]).any()
 
 
@@ -40,7 +51,9 @@ def test_i_matches_only_as_a_capital():
 
 def test_students_can_extend_the_lists_for_a_session():
     assert find_markers("Perhaps so.") == []
-    assert [m["category"] for m in find_markers("Perhaps so.", extra={"hedge": ["perhaps"]})] == ["hedge"]
+    assert [m["category"] for m in find_markers("Perhaps so.", extra={"hedge": ["perhaps"]})] == [
+        "hedge"
+    ]
     with pytest.raises(CourseError, match="as a list in square brackets"):
         find_markers("x", extra={"hedge": "perhaps"})
     with pytest.raises(CourseError, match="Did you mean 'hedge'"):
@@ -51,8 +64,13 @@ def test_rates_are_per_thousand_body_words_and_add_up():
     table = marker_rates().frame
     for row in table.to_dict("records"):
         assert row["markers"] == row["in the author's words"] + row["in quotations"]
-        assert row["per 1,000 words"] == pytest.approx(1000 * row["markers"] / row["body words"], abs=0.05)
-    words = {name: sum(len(p.text.split()) for p in load_source(name).paragraphs_of("body")) for name in ("news", "opinion")}
+        assert row["per 1,000 words"] == pytest.approx(
+            1000 * row["markers"] / row["body words"], abs=0.05
+        )
+    words = {
+        name: sum(len(p.text.split()) for p in load_source(name).paragraphs_of("body"))
+        for name in ("news", "opinion")
+    }
     for name, total in words.items():
         counted = table[table["text"] == name]["body words"].iloc[0]
         assert abs(counted - total) / total < 0.05
@@ -96,9 +114,14 @@ def test_a_marked_phrase_containing_a_listed_word_counts_as_agreement():
 
 
 def test_marking_agrees_with_the_rules_by_place_not_by_spelling():
-    """'a' is in 'appeasing' and 'axis' as letters, but marks neither: agreement needs the same words of the paragraph."""
+    """'a' is in 'appeasing' and 'axis' as letters, but marks neither: agreement needs the same
+    words of the paragraph.
+    """
     table = compare_marking("opinion-p12", "evaluative", ["a"]).frame
     assert table.iloc[0].to_dict() == {"words": "a", "found by": "only you"}
     assert set(table["found by"][1:]) == {"only the rules"}
     partial = compare_marking("opinion-p12", "evaluative", ["appeasing dictators"]).frame
-    assert partial.iloc[0]["found by"] == "both you and the rules (the rules mark 'appeasing', 'dictators')"
+    assert (
+        partial.iloc[0]["found by"]
+        == "both you and the rules (the rules mark 'appeasing', 'dictators')"
+    )

@@ -1,4 +1,6 @@
-"""The lessons: committed without outputs, one skeleton, numbered in order, and listed in the README."""
+"""The lessons: committed without outputs, one skeleton, numbered in order, and listed in the
+README.
+"""
 
 import json
 import re
@@ -22,8 +24,12 @@ def test_notebook_is_committed_without_outputs(path):
     for number, cell in enumerate(notebook["cells"]):
         if cell["cell_type"] == "code":
             assert cell.get("outputs") == [], f"{path.name} cell {number} has outputs"
-            assert cell.get("execution_count") is None, f"{path.name} cell {number} has an execution count"
-    assert set(notebook["metadata"]) <= {"kernelspec", "language_info"}, "volatile notebook metadata"
+            assert cell.get("execution_count") is None, (
+                f"{path.name} cell {number} has an execution count"
+            )
+    assert set(notebook["metadata"]) <= {"kernelspec", "language_info"}, (
+        "volatile notebook metadata"
+    )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -37,13 +43,31 @@ def test_code_cells_stay_short(path):
     for cell in notebook["cells"]:
         if cell["cell_type"] == "code":
             lines = [line for line in "".join(cell["source"]).splitlines() if line.strip()]
-            assert len(lines) <= 4, f"{path.name}: a code cell of {len(lines)} lines; move the logic into course/"
+            assert len(lines) <= 4, (
+                f"{path.name}: a code cell of {len(lines)} lines; move the logic into course/"
+            )
 
 
 def test_skeleton_check_catches_a_broken_notebook(tmp_path):
     bad = tmp_path / "07_broken.ipynb"
-    bad.write_text(json.dumps({"cells": [{"cell_type": "markdown", "id": "a", "source": "# 08 · Broken\n\n## Time needed\nSoon", "metadata": {}}],
-                               "metadata": {}, "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+    bad.write_text(
+        json.dumps(
+            {
+                "cells": [
+                    {
+                        "cell_type": "markdown",
+                        "id": "a",
+                        "source": "# 08 · Broken\n\n## Time needed\nSoon",
+                        "metadata": {},
+                    }
+                ],
+                "metadata": {},
+                "nbformat": 4,
+                "nbformat_minor": 5,
+            }
+        ),
+        encoding="utf-8",
+    )
     problems = "\n".join(skeleton_problems(bad))
     assert "does not match the file name" in problems
     assert "What you will learn" in problems
@@ -59,17 +83,23 @@ def test_lessons_are_numbered_from_00_without_gaps():
 
 def test_readme_lesson_table_matches_the_notebooks():
     readme = (project_folder() / "README.md").read_text(encoding="utf-8")
-    block = re.search(r"<!-- lesson-table:start[^>]*-->\n(.*?)\n<!-- lesson-table:end -->", readme, re.DOTALL)
+    block = re.search(
+        r"<!-- lesson-table:start[^>]*-->\n(.*?)\n<!-- lesson-table:end -->", readme, re.DOTALL
+    )
     assert block, "README lacks the lesson-table markers"
-    assert block.group(1) == lesson_table(), "README lesson table is stale: paste the output of `python -m course lessons`"
+    assert block.group(1) == lesson_table(), (
+        "README lesson table is stale: paste the output of `python -m course lessons`"
+    )
 
 
 def test_each_lesson_links_to_the_next():
     found = lessons()
-    for lesson, following in zip(found, found[1:]):
+    for lesson, following in zip(found, found[1:], strict=False):
         text = (notebooks_folder() / lesson.file).read_text(encoding="utf-8")
-        tail = text[text.rindex("## What comes next"):]
-        assert following.file in tail, f"{lesson.file}: 'What comes next' should link to {following.file}"
+        tail = text[text.rindex("## What comes next") :]
+        assert following.file in tail, (
+            f"{lesson.file}: 'What comes next' should link to {following.file}"
+        )
 
 
 def test_intentional_errors_are_tagged():
@@ -77,11 +107,13 @@ def test_intentional_errors_are_tagged():
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
             source = "".join(cell["source"])
             if cell["cell_type"] == "code" and '"newz"' in source:
-                assert "raises-exception" in cell["metadata"].get("tags", []), f"{path.name}: tag the error demo"
+                assert "raises-exception" in cell["metadata"].get("tags", []), (
+                    f"{path.name}: tag the error demo"
+                )
 
 
 def test_instructor_notes_give_the_answers_the_checks_accept():
-    """An answer key typed into a note must agree with the computed answer, so neither can go stale."""
+    """An answer key typed into a note must agree with the computed answer: neither goes stale."""
     from course.classroom.self_checks import check, exercise_ids
 
     stated = {}
@@ -89,7 +121,9 @@ def test_instructor_notes_give_the_answers_the_checks_accept():
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
             if "instructor" in cell["metadata"].get("tags", []):
                 text = "".join(cell["source"]).replace("−", "-")
-                for number, value in re.findall(r"(\d\d\.\d) is (?:about )?(\"[a-z]+(?:-p\d+)?\"|-?[\d,.]*\d)", text):
+                for number, value in re.findall(
+                    r"(\d\d\.\d) is (?:about )?(\"[a-z]+(?:-p\d+)?\"|-?[\d,.]*\d)", text
+                ):
                     stated[number] = value.strip('"').replace(",", "")
     for number in exercise_ids():
         if number.startswith("00"):
@@ -105,7 +139,9 @@ def test_every_exercise_is_asked_in_a_lesson():
 
     text = "".join(path.read_text(encoding="utf-8") for path in NOTEBOOKS)
     for number in exercise_ids():
-        assert f'check(\\"{number}\\"' in text or f'quiz(\\"{number}\\")' in text, f"exercise {number} is not used in any lesson"
+        assert f'check(\\"{number}\\"' in text or f'quiz(\\"{number}\\")' in text, (
+            f"exercise {number} is not used in any lesson"
+        )
 
 
 def test_exercises_come_in_number_order_within_each_lesson():
@@ -113,11 +149,15 @@ def test_exercises_come_in_number_order_within_each_lesson():
         asked = re.findall(r'(?:check|quiz)\(\\"(\d\d\.\d+)\\"', path.read_text(encoding="utf-8"))
         numbers = [tuple(int(part) for part in item.split(".")) for item in asked]
         assert numbers == sorted(numbers), f"{path.name}: exercises out of order: {asked}"
-        assert all(item.startswith(path.name[:2]) for item in asked), f"{path.name} checks another lesson's exercise"
+        assert all(item.startswith(path.name[:2]) for item in asked), (
+            f"{path.name} checks another lesson's exercise"
+        )
 
 
 def test_headings_form_a_proper_outline():
-    """One title, then sections; a heading never skips a level (screen readers navigate by headings)."""
+    """One title, then sections; a heading never skips a level (screen readers navigate by
+    headings).
+    """
     for path in NOTEBOOKS:
         levels = []
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
@@ -130,18 +170,21 @@ def test_headings_form_a_proper_outline():
                 if match and not in_code:
                     levels.append(len(match.group(1)))
         assert levels[0] == 1 and levels.count(1) == 1, path.name
-        for before, after in zip(levels, levels[1:]):
-            assert after <= before + 1, f"{path.name}: a heading jumps from level {before} to {after}"
+        for before, after in zip(levels, levels[1:], strict=False):
+            assert after <= before + 1, (
+                f"{path.name}: a heading jumps from level {before} to {after}"
+            )
 
 
 def _prose(source: str) -> str:
-    """A Markdown cell without its code blocks and code spans (where a dollar sign is never maths)."""
+    """A Markdown cell without its code blocks and spans (where a dollar sign is never maths)."""
     return re.sub(r"`[^`\n]*`", "", re.sub(r"```.*?```", "", source, flags=re.DOTALL))
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_every_dollar_sign_in_lesson_prose_is_escaped_for_jupyterlab(path):
-    """JupyterLab reads "$245 billion ... $190 billion" as maths; written with two backslashes, it shows as
+    """JupyterLab reads "$245 billion ... $190 billion" as maths; written with two backslashes, it
+    shows as
     written (checked in the browser by test_browser.py, which counts typeset maths)."""
     for number, cell in enumerate(json.loads(path.read_text(encoding="utf-8"))["cells"]):
         if cell["cell_type"] == "markdown":
@@ -150,7 +193,7 @@ def test_every_dollar_sign_in_lesson_prose_is_escaped_for_jupyterlab(path):
 
 
 def test_the_dollar_check_would_catch_a_bare_dollar():
-    assert re.findall(r"(?<!\\\\)\$", _prose('roughly $245 and `$5` and \\\\$190')) == ["$"]
+    assert re.findall(r"(?<!\\\\)\$", _prose("roughly $245 and `$5` and \\\\$190")) == ["$"]
 
 
 def test_an_unfolded_instructor_note_is_caught(tmp_path):

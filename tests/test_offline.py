@@ -1,4 +1,6 @@
-"""Offline: every lesson runs with the network blocked for its kernel (only loopback, which Jupyter itself uses)."""
+"""Offline: every lesson runs with the network blocked for its kernel (only loopback, which Jupyter
+itself uses).
+"""
 
 import json
 import subprocess
@@ -6,7 +8,7 @@ import sys
 
 from course.paths import project_folder
 
-BLOCKER = '''
+BLOCKER = """
 import ipaddress, socket
 _connect = socket.socket.connect
 
@@ -22,14 +24,32 @@ def _guarded(self, address):
     return _connect(self, address)
 
 socket.socket.connect = _guarded
-'''
+"""
 
-PROBE = {"cells": [{"cell_type": "code", "id": "probe", "metadata": {}, "execution_count": None, "outputs": [],
-                    "source": "import socket\ntry:\n    socket.create_connection(('93.184.216.34', 80), timeout=5)\n"
-                              "    raise SystemExit('the network is NOT blocked in the kernel')\n"
-                              "except OSError as error:\n    assert 'network blocked' in str(error), error\n"}],
-         "metadata": {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}},
-         "nbformat": 4, "nbformat_minor": 5}
+PROBE = {
+    "cells": [
+        {
+            "cell_type": "code",
+            "id": "probe",
+            "metadata": {},
+            "execution_count": None,
+            "outputs": [],
+            "source": "import socket\ntry:\n    socket.create_connection(('93.184.216.34', 80), "
+            "timeout=5)\n"
+            "    raise SystemExit('the network is NOT blocked in the kernel')\n"
+            "except OSError as error:\n    assert 'network blocked' in str(error), error\n",
+        }
+    ],
+    "metadata": {
+        "kernelspec": {
+            "display_name": "Python 3 (ipykernel)",
+            "language": "python",
+            "name": "python3",
+        }
+    },
+    "nbformat": 4,
+    "nbformat_minor": 5,
+}
 
 
 def test_every_lesson_runs_with_the_network_blocked(tmp_path):
@@ -40,11 +60,32 @@ def test_every_lesson_runs_with_the_network_blocked(tmp_path):
     probe.write_text(json.dumps(PROBE), encoding="utf-8")
     import os
 
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(blocker), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax",
-                             "--nbval-current-env", "--nbval-cell-timeout=120", str(probe),
-                             str(project_folder() / "notebooks")],
-                            cwd=project_folder(), env=env, capture_output=True, text=True, timeout=900)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(blocker), os.environ.get("PYTHONPATH", "")]).rstrip(
+            os.pathsep
+        ),
+    }
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--nbval-lax",
+            "--nbval-current-env",
+            "--nbval-cell-timeout=120",
+            str(probe),
+            str(project_folder() / "notebooks"),
+        ],
+        cwd=project_folder(),
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     summary = result.stdout.strip().splitlines()[-1]
     assert result.returncode == 0, result.stdout[-3000:]
     assert " passed" in summary and "failed" not in summary, summary

@@ -1,17 +1,18 @@
-"""python -m course release: a student version with no answer in it, a self-study version, made safely and the same every time."""
+"""python -m course release: a student version with no answer in it, a self-study version, made
+safely and the same every time.
+"""
 
 import json
 import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
+from course.authoring.release import HIDDEN_TAGS, MARKER, release, student_notebook
 from course.errors import CourseError
 from course.paths import notebooks_folder, project_folder
-from course.authoring.release import HIDDEN_TAGS, MARKER, release, student_notebook
 
 SOURCES = sorted(notebooks_folder().glob("[0-9][0-9]_*.ipynb"))
 
@@ -22,7 +23,11 @@ def _hidden_texts() -> list[str]:
     for path in SOURCES:
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
             if set(cell["metadata"].get("tags", [])) & set(HIDDEN_TAGS):
-                lines += [line.strip() for line in "".join(cell["source"]).splitlines() if len(line.strip()) > 25]
+                lines += [
+                    line.strip()
+                    for line in "".join(cell["source"]).splitlines()
+                    if len(line.strip()) > 25
+                ]
     return lines
 
 
@@ -58,11 +63,17 @@ def test_no_answer_or_instructor_note_reaches_the_student_version(student):
 
 
 def test_every_lesson_is_released_with_its_questions(student):
-    assert [p.name for p in sorted((student / "notebooks").glob("*.ipynb"))] == [p.name for p in SOURCES]
+    assert [p.name for p in sorted((student / "notebooks").glob("*.ipynb"))] == [
+        p.name for p in SOURCES
+    ]
     for path in SOURCES:
         source = json.loads(path.read_text(encoding="utf-8"))
         released = json.loads((student / "notebooks" / path.name).read_text(encoding="utf-8"))
-        kept = [c["id"] for c in source["cells"] if not set(c["metadata"].get("tags", [])) & set(HIDDEN_TAGS)]
+        kept = [
+            c["id"]
+            for c in source["cells"]
+            if not set(c["metadata"].get("tags", [])) & set(HIDDEN_TAGS)
+        ]
         assert [c["id"] for c in released["cells"]] == kept
 
 
@@ -71,7 +82,9 @@ def test_self_study_keeps_the_notes_folded_away(self_study):
     text = "".join((self_study / "notebooks" / p.name).read_text(encoding="utf-8") for p in SOURCES)
     assert text.count("<details>") == sum(
         bool(set(c["metadata"].get("tags", [])) & set(HIDDEN_TAGS))
-        for p in SOURCES for c in json.loads(p.read_text(encoding="utf-8"))["cells"])
+        for p in SOURCES
+        for c in json.loads(p.read_text(encoding="utf-8"))["cells"]
+    )
     for line in hidden:
         assert json.dumps(line, ensure_ascii=False)[1:-1] in text
 
@@ -79,7 +92,9 @@ def test_self_study_keeps_the_notes_folded_away(self_study):
 def test_an_unfolded_note_stops_the_self_study_version():
     import nbformat
 
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("Answer: 3", metadata={"tags": ["instructor"]})])
+    notebook = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("Answer: 3", metadata={"tags": ["instructor"]})]
+    )
     with pytest.raises(CourseError, match="not folded"):
         student_notebook(notebook, "self-study")
     assert student_notebook(notebook).cells == []
@@ -114,10 +129,25 @@ def test_the_release_never_writes_over_other_work(tmp_path, folder_with_other_wo
 @pytest.mark.parametrize("version", ["student", "self-study"])
 def test_both_versions_run_from_a_clean_kernel(version, student, self_study):
     folder = student if version == "student" else self_study
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax",
-                             "--nbval-current-env", "--nbval-cell-timeout=120", str(folder / "notebooks")],
-                            cwd=folder, env={**os.environ, "PYTHONPATH": str(folder)},  # the copy's own package
-                            capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--nbval-lax",
+            "--nbval-current-env",
+            "--nbval-cell-timeout=120",
+            str(folder / "notebooks"),
+        ],
+        cwd=folder,
+        env={**os.environ, "PYTHONPATH": str(folder)},  # the copy's own package
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert result.returncode == 0, result.stdout[-3000:]
     summary = result.stdout.strip().splitlines()[-1]
     assert " passed" in summary and "failed" not in summary and "error" not in summary, summary
@@ -136,7 +166,9 @@ def test_an_update_keeps_the_student_repositorys_history(tmp_path):
     (repository / ".gitignore").write_text("my-work/\n", encoding="utf-8")
     release(repository, force=True)
     assert (repository / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/main\n"
-    assert (repository / ".gitignore").exists() and (repository / "notebooks" / SOURCES[0].name).exists()
+    assert (repository / ".gitignore").exists() and (
+        repository / "notebooks" / SOURCES[0].name
+    ).exists()
 
 
 def test_the_student_copy_has_its_own_readme_and_licences_but_no_guide_generator(student):
@@ -151,7 +183,10 @@ def test_the_student_copy_has_its_own_readme_and_licences_but_no_guide_generator
 def test_a_release_for_binder_gets_a_launch_link_and_a_bad_name_writes_nothing(tmp_path):
     release(tmp_path / "for-binder", binder="teacher/student-version", branch="spring")
     readme = (tmp_path / "for-binder" / "README.md").read_text(encoding="utf-8")
-    assert "](https://mybinder.org/v2/gh/teacher/student-version/spring?urlpath=lab/tree/notebooks/00_start_here.ipynb)" in readme
+    assert (
+        "](https://mybinder.org/v2/gh/teacher/student-version/spring?urlpath=lab/tree/notebooks/00_start_here.ipynb)"
+        in readme
+    )
     with pytest.raises(CourseError, match="owner/name"):
         release(tmp_path / "bad", binder="student-version")
     assert not (tmp_path / "bad").exists()
@@ -167,19 +202,28 @@ def test_the_student_copy_installs_with_its_jupyterlab_settings(student):
 
     with (student / "pyproject.toml").open("rb") as handle:
         data_files = tomllib.load(handle)["tool"]["setuptools"]["data-files"]
-    assert data_files and all((student / source).is_file() for sources in data_files.values() for source in sources)
+    assert data_files and all(
+        (student / source).is_file() for sources in data_files.values() for source in sources
+    )
 
 
 def test_without_the_guide_generator_the_command_explains_itself(monkeypatch, capsys):
     from course.__main__ import main
 
-    import course.authoring.guide, course.authoring.links, course.authoring.site  # noqa: F401, E401 - loaded, then hidden
-
     for name in [name for name in sys.modules if name.startswith("course.authoring")]:
-        monkeypatch.setitem(sys.modules, name, None)  # as in a student copy, where authoring/ is absent
-    for command in (["guide"], ["release", "x"], ["lessons"], ["hub-link", "https://h", "https://g/t/s"]):
+        monkeypatch.setitem(
+            sys.modules, name, None
+        )  # as in a student copy, where authoring/ is absent
+    for command in (
+        ["guide"],
+        ["release", "x"],
+        ["lessons"],
+        ["hub-link", "https://h", "https://g/t/s"],
+    ):
         assert main(command) == 2
-        assert "is for instructors and is not part of the student version" in capsys.readouterr().err
+        assert (
+            "is for instructors and is not part of the student version" in capsys.readouterr().err
+        )
 
 
 def test_an_update_keeps_my_work_the_teachers_files_and_edited_copies_and_says_so(tmp_path):
@@ -189,14 +233,25 @@ def test_an_update_keeps_my_work_the_teachers_files_and_edited_copies_and_says_s
     (repository / "my-work" / "journal.json").write_text('{"answers": {}}', encoding="utf-8")
     (repository / "class-notes.md").write_text("Week 1: lessons 00 and 01.", encoding="utf-8")
     lesson = repository / "notebooks" / SOURCES[1].name
-    lesson.write_text(lesson.read_text(encoding="utf-8").replace("Meet the sources", "Meet our sources"), encoding="utf-8")
+    lesson.write_text(
+        lesson.read_text(encoding="utf-8").replace("Meet the sources", "Meet our sources"),
+        encoding="utf-8",
+    )
     edited = lesson.read_bytes()
     (repository / "GLOSSARY.md").unlink()  # a file the teacher removed comes back on update
     made = release(repository, force=True)
-    assert (repository / "my-work" / "journal.json").read_text(encoding="utf-8") == '{"answers": {}}'
-    assert (repository / "class-notes.md").read_text(encoding="utf-8") == "Week 1: lessons 00 and 01."
+    assert (repository / "my-work" / "journal.json").read_text(
+        encoding="utf-8"
+    ) == '{"answers": {}}'
+    assert (repository / "class-notes.md").read_text(
+        encoding="utf-8"
+    ) == "Week 1: lessons 00 and 01."
     assert lesson.read_bytes() == edited and (repository / "GLOSSARY.md").exists()
-    assert "class-notes.md" in made.kept and "my-work/" in made.kept and f"notebooks/{SOURCES[1].name}" in made.kept
+    assert (
+        "class-notes.md" in made.kept
+        and "my-work/" in made.kept
+        and f"notebooks/{SOURCES[1].name}" in made.kept
+    )
 
 
 def test_an_update_removes_only_what_the_last_release_wrote_and_nobody_changed(tmp_path):
@@ -206,17 +261,29 @@ def test_an_update_removes_only_what_the_last_release_wrote_and_nobody_changed(t
     release(repository)
     marker = json.loads((repository / MARKER).read_text(encoding="utf-8"))
     # Pretend the last release also wrote two lessons that no longer exist; one was edited since.
-    for name, text in (("notebooks/99_gone.ipynb", "old lesson"), ("notebooks/98_edited.ipynb", "old lesson")):
+    for name, text in (
+        ("notebooks/99_gone.ipynb", "old lesson"),
+        ("notebooks/98_edited.ipynb", "old lesson"),
+    ):
         (repository / name).write_text(text, encoding="utf-8")
         marker["files"][name] = __import__("hashlib").sha256(b"old lesson").hexdigest()
-    (repository / "notebooks" / "98_edited.ipynb").write_text("the teacher's version", encoding="utf-8")
+    (repository / "notebooks" / "98_edited.ipynb").write_text(
+        "the teacher's version", encoding="utf-8"
+    )
     (repository / MARKER).write_text(json.dumps(marker), encoding="utf-8")
     made = release(repository, force=True)
-    assert not (repository / "notebooks" / "99_gone.ipynb").exists() and "99_gone.ipynb" in made.kept
-    assert (repository / "notebooks" / "98_edited.ipynb").read_text(encoding="utf-8") == "the teacher's version"
+    assert (
+        not (repository / "notebooks" / "99_gone.ipynb").exists() and "99_gone.ipynb" in made.kept
+    )
+    assert (repository / "notebooks" / "98_edited.ipynb").read_text(
+        encoding="utf-8"
+    ) == "the teacher's version"
 
 
-@pytest.mark.parametrize("where", ["a file", "a device", "the course's parent", "a folder inside a file", "a read-only folder"])
+@pytest.mark.parametrize(
+    "where",
+    ["a file", "a device", "the course's parent", "a folder inside a file", "a read-only folder"],
+)
 def test_a_release_refuses_a_destination_it_must_not_write_to(tmp_path, where, capsys):
     from course.__main__ import main
 

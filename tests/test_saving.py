@@ -1,4 +1,5 @@
-"""A student's work is never lost: saves under concurrency and crashes, and a damaged journal recovered in the open.
+"""A student's work is never lost: saves under concurrency and crashes, and a damaged journal
+recovered in the open.
 
 Each test uses its own scratch journal (COURSE_WORK), so nothing reaches the course's my-work/.
 """
@@ -14,7 +15,13 @@ import time
 
 import pytest
 
-from course.classroom.journal import answer_of, export_journal, my_answers, where_is_my_work, write_answer
+from course.classroom.journal import (
+    answer_of,
+    export_journal,
+    my_answers,
+    where_is_my_work,
+    write_answer,
+)
 from course.classroom.widgets import answer_box
 
 
@@ -36,8 +43,15 @@ SAVER = textwrap.dedent("""
 
 def _savers(work, names, count):
     env = {**os.environ, "COURSE_WORK": str(work)}
-    return [subprocess.Popen([sys.executable, "-c", SAVER, name, "0", str(count)], env=env, stdout=subprocess.PIPE,
-                             text=True) for name in names]
+    return [
+        subprocess.Popen(
+            [sys.executable, "-c", SAVER, name, "0", str(count)],
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for name in names
+    ]
 
 
 def test_four_processes_saving_at_once_lose_nothing(work):
@@ -47,15 +61,23 @@ def test_four_processes_saving_at_once_lose_nothing(work):
         assert process.wait(timeout=300) == 0
     answers = json.loads((work / "journal.json").read_text(encoding="utf-8"))["answers"]
     assert len(answers) == 600
-    assert all(answers[f"{name} {n}"]["text"] == f"answer {n} of {name}" for name in "abcd" for n in range(150))
+    assert all(
+        answers[f"{name} {n}"]["text"] == f"answer {n} of {name}"
+        for name in "abcd"
+        for n in range(150)
+    )
     assert not list(work.glob("*.tmp"))
 
 
 def test_two_processes_saving_the_same_question_leave_a_readable_journal(work):
-    code = ("import sys\nfrom course.classroom.journal import write_answer\n"
-            "for n in range(60): write_answer('same', f'{sys.argv[1]} {n}')")
+    code = (
+        "import sys\nfrom course.classroom.journal import write_answer\n"
+        "for n in range(60): write_answer('same', f'{sys.argv[1]} {n}')"
+    )
     env = {**os.environ, "COURSE_WORK": str(work)}
-    processes = [subprocess.Popen([sys.executable, "-c", code, who], env=env) for who in ("left", "right")]
+    processes = [
+        subprocess.Popen([sys.executable, "-c", code, who], env=env) for who in ("left", "right")
+    ]
     assert all(process.wait(timeout=300) == 0 for process in processes)
     entry = json.loads((work / "journal.json").read_text(encoding="utf-8"))["answers"]["same"]
     assert entry["text"] in ("left 59", "right 59")
@@ -63,7 +85,8 @@ def test_two_processes_saving_the_same_question_leave_a_readable_journal(work):
 
 
 def test_a_save_killed_at_any_moment_loses_no_acknowledged_answer(work):
-    """kill -9 at random moments, 12 times: every save that returned is in the journal, which stays readable, and the
+    """kill -9 at random moments, 12 times: every save that returned is in the journal, which stays
+    readable, and the
     next save clears any temporary file a killed one left."""
     rng = random.Random(20261202)
     acknowledged = []
@@ -91,28 +114,54 @@ def _kept(work) -> list:
 
 
 def test_a_byte_order_mark_is_not_damage(work):
-    _damage(work, b"\xef\xbb\xbf" + json.dumps({"answers": {"q": {"text": "mine", "saved": "x"}}}).encode())
+    _damage(
+        work,
+        b"\xef\xbb\xbf" + json.dumps({"answers": {"q": {"text": "mine", "saved": "x"}}}).encode(),
+    )
     assert answer_of("q") == "mine" and _kept(work) == []
     write_answer("r", "more")
     assert answer_of("q") == "mine" and _kept(work) == []
 
 
 def test_a_journal_cut_short_is_set_aside_and_its_readable_answers_recovered(work, capsys):
-    whole = json.dumps({"answers": {"a": {"text": "first answer", "saved": "t1"},
-                                    "b": {"text": "second answer", "saved": "t2"},
-                                    "c": {"text": "third answer", "saved": "t3"}}}, indent=1).encode()
+    whole = json.dumps(
+        {
+            "answers": {
+                "a": {"text": "first answer", "saved": "t1"},
+                "b": {"text": "second answer", "saved": "t2"},
+                "c": {"text": "third answer", "saved": "t3"},
+            }
+        },
+        indent=1,
+    ).encode()
     _damage(work, whole[: whole.index(b"third")])  # as if the disk filled up mid-write, long ago
-    assert answer_of("a") == "first answer" and answer_of("b") == "second answer" and answer_of("c") == ""
+    assert (
+        answer_of("a") == "first answer"
+        and answer_of("b") == "second answer"
+        and answer_of("c") == ""
+    )
     told = capsys.readouterr().out
-    assert "could not be read" in told and "2 answers were recovered" in told and _kept(work)[0] in told
-    assert (work / _kept(work)[0]).read_bytes() == whole[: whole.index(b"third")]  # the old file, untouched
+    assert (
+        "could not be read" in told
+        and "2 answers were recovered" in told
+        and _kept(work)[0] in told
+    )
+    assert (work / _kept(work)[0]).read_bytes() == whole[
+        : whole.index(b"third")
+    ]  # the old file, untouched
     # Told again wherever the student looks, until they have seen it.
-    assert "2 answers were recovered" in str(my_answers()) and "2 answers were recovered" in str(where_is_my_work())
+    assert "2 answers were recovered" in str(my_answers()) and "2 answers were recovered" in str(
+        where_is_my_work()
+    )
 
 
 @pytest.mark.parametrize("helper", ["my_answers", "answer_box", "export_journal", "write_answer"])
 def test_every_way_in_tells_the_student_about_a_damaged_journal(work, helper):
-    _damage(work, b'{"answers": {"kept": {"text": "still here", "saved": "t"}, "bad": "a string", "worse": {}}}')
+    _damage(
+        work,
+        b'{"answers": {"kept": {"text": "still here", "saved": "t"}, "bad": "a string", "worse": '
+        b"{}}}",
+    )
     if helper == "my_answers":
         told = str(my_answers())
     elif helper == "answer_box":
@@ -121,7 +170,11 @@ def test_every_way_in_tells_the_student_about_a_damaged_journal(work, helper):
         told = str(export_journal("Ada"))
     else:
         told = str(write_answer("new", "text"))
-    assert "could not be read" in told and "1 answer was recovered" in told and "2 damaged entries" in told
+    assert (
+        "could not be read" in told
+        and "1 answer was recovered" in told
+        and "2 damaged entries" in told
+    )
     assert answer_of("kept") == "still here" and len(_kept(work)) == 1
 
 
@@ -139,7 +192,10 @@ def test_an_answer_that_cannot_be_stored_is_refused_in_words_and_nothing_is_lost
     box = answer_box("q")
     box.children[1].value = "bad \ud800 character"
     box.children[2].click()
-    assert "cannot be saved" in box.children[3].value and box.children[1].value == "bad \ud800 character"
+    assert (
+        "cannot be saved" in box.children[3].value
+        and box.children[1].value == "bad \ud800 character"
+    )
     assert answer_of("q") == "kept"
 
 
@@ -147,12 +203,17 @@ def test_an_export_someone_edited_is_never_replaced(work):
     write_answer("q", "my answer")
     export_journal("Ada")
     exported = work / "journal-ada.md"
-    edited = exported.read_text(encoding="utf-8") + "\nMy teacher's comment.\n"  # the marker line is still there
+    edited = (
+        exported.read_text(encoding="utf-8") + "\nMy teacher's comment.\n"
+    )  # the marker line is still there
     exported.write_text(edited, encoding="utf-8")
     message = str(export_journal("Ada"))
     assert exported.read_text(encoding="utf-8") == edited and "journal-ada-2.md" in message
     export_journal("Ada")  # its own, unedited export is rewritten in place
-    assert sorted(p.name for p in work.glob("journal-ada*")) == ["journal-ada-2.md", "journal-ada.md"]
+    assert sorted(p.name for p in work.glob("journal-ada*")) == [
+        "journal-ada-2.md",
+        "journal-ada.md",
+    ]
 
 
 def test_a_very_long_name_still_exports(work):

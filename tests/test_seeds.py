@@ -9,8 +9,18 @@ import pytest
 from course.paths import seeds_folder
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-REQUIRED = ("file", "short_name", "kind", "kind_basis", "headline", "outlet_as_stated", "authors", "date_as_stated",
-            "intended_readers", "not_stated")
+REQUIRED = (
+    "file",
+    "short_name",
+    "kind",
+    "kind_basis",
+    "headline",
+    "outlet_as_stated",
+    "authors",
+    "date_as_stated",
+    "intended_readers",
+    "not_stated",
+)
 
 
 def recorded_sums() -> dict[str, str]:
@@ -23,15 +33,21 @@ def test_every_seed_matches_its_recorded_checksum():
     texts = sorted(path.name for path in seeds_folder().glob("*.txt"))
     assert texts == sorted(sums), "SHA256SUMS must list exactly the .txt files in seeds/"
     for name, digest in sums.items():
-        assert hashlib.sha256((seeds_folder() / name).read_bytes()).hexdigest() == digest, f"{name} has changed"
+        assert hashlib.sha256((seeds_folder() / name).read_bytes()).hexdigest() == digest, (
+            f"{name} has changed"
+        )
 
 
-@pytest.mark.skipif(not SHARED.is_dir(), reason="the shared folder of received texts is not beside the project")
+@pytest.mark.skipif(
+    not SHARED.is_dir(), reason="the shared folder of received texts is not beside the project"
+)
 def test_seeds_are_byte_for_byte_the_received_texts():
     received = sorted(SHARED.glob("*.txt"))
     assert received, "no received texts found"
     for path in received:
-        assert (seeds_folder() / path.name).read_bytes() == path.read_bytes(), f"{path.name} differs from the received text"
+        assert (seeds_folder() / path.name).read_bytes() == path.read_bytes(), (
+            f"{path.name} differs from the received text"
+        )
 
 
 @pytest.mark.parametrize("name", sorted(recorded_sums()))

@@ -1,14 +1,16 @@
-"""python -m course site: every lesson as a static page with its outputs; links resolve; readable on a phone."""
+"""python -m course site: every lesson as a static page with its outputs; links resolve; readable on
+a phone.
+"""
 
 import json
 import re
 
 import pytest
 
-from course.errors import CourseError
-from course.classroom.course_map import lessons
-from course.paths import notebooks_folder, project_folder
 from course.authoring.site import build_site
+from course.classroom.course_map import lessons
+from course.errors import CourseError
+from course.paths import notebooks_folder, project_folder
 
 
 @pytest.fixture(scope="module")
@@ -22,8 +24,13 @@ def test_every_lesson_has_a_page_with_its_outputs(site):
     for lesson in lessons():
         page = (site / lesson.file.replace(".ipynb", ".html")).read_text(encoding="utf-8")
         assert f"{lesson.number} · {lesson.title}" in page
-        code = [c for c in json.loads((notebooks_folder() / lesson.file).read_text(encoding="utf-8"))["cells"]
-                if c["cell_type"] == "code"]
+        code = [
+            c
+            for c in json.loads((notebooks_folder() / lesson.file).read_text(encoding="utf-8"))[
+                "cells"
+            ]
+            if c["cell_type"] == "code"
+        ]
         charts = sum("_chart()" in "".join(c["source"]) for c in code)
         assert page.count("<img") >= charts
         assert "output_area" in page, f"{lesson.file}: no outputs on the page"
@@ -40,7 +47,9 @@ def test_links_resolve_images_have_alt_text_and_pages_set_a_phone_viewport(site)
                 continue
             assert (site / target).exists(), f"{page.name} links to missing {target}"
         for tag in re.findall(r"<img\b[^>]*>", text):
-            assert re.search(r"alt=['\"][^'\"]{20,}", tag), f"{page.name}: an image without alt text"
+            assert re.search(r"alt=['\"][^'\"]{20,}", tag), (
+                f"{page.name}: an image without alt text"
+            )
 
 
 def test_the_site_is_the_student_version(site):
@@ -52,7 +61,9 @@ def test_the_index_lists_every_lesson_and_the_glossary(site):
     index = (site / "index.html").read_text(encoding="utf-8")
     for lesson in lessons():
         assert lesson.file.replace(".ipynb", ".html") in index
-    assert "glossary.html" in index and "<td>" in (site / "glossary.html").read_text(encoding="utf-8")
+    assert "glossary.html" in index and "<td>" in (site / "glossary.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_the_site_never_writes_over_other_work(folder_with_other_work):
@@ -77,10 +88,13 @@ def test_an_update_of_the_site_keeps_other_files(tmp_path, site):
     assert (copy / "my-work" / "journal.json").exists() and "about.html" in made.kept
 
 
-def test_building_the_site_leaves_no_scratch_folder_behind(tmp_path):
+def test_building_the_site_leaves_no_scratch_folder_behind(tmp_path, monkeypatch):
     import tempfile
-    from pathlib import Path
 
-    before = set(Path(tempfile.gettempdir()).glob("course-site-work-*"))
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(
+        tempfile, "tempdir", str(scratch)
+    )  # this build's own temp folder, watched alone
     build_site(tmp_path / "site")
-    assert set(Path(tempfile.gettempdir()).glob("course-site-work-*")) == before
+    assert list(scratch.iterdir()) == []

@@ -1,26 +1,51 @@
-"""data/statistics.csv and course.analysis.statistics: every figure quoted exactly, in the right sentence, none missed."""
+"""data/statistics.csv and course.analysis.statistics: every figure quoted exactly, in the right
+sentence, none missed.
+"""
 
 import re
 
 import pytest
 
-from course.results import Shown
+from course.analysis.statistics import (
+    STATISTIC_KINDS,
+    find_statistic,
+    show_statistic,
+    statistics_table,
+)
 from course.errors import CourseError
+from course.results import Shown
 from course.text.sources import find_sentence, load_source
-from course.analysis.statistics import STATISTIC_KINDS, find_statistic, show_statistic, statistics_table
 
 ROWS = statistics_table().frame.to_dict("records")
-COLUMNS = ["statistic_id", "source", "sentence_id", "sentence", "quote", "value", "unit", "period",
-           "counted_what", "qualifier", "attribution", "kind", "note"]
+COLUMNS = [
+    "statistic_id",
+    "source",
+    "sentence_id",
+    "sentence",
+    "quote",
+    "value",
+    "unit",
+    "period",
+    "counted_what",
+    "qualifier",
+    "attribution",
+    "kind",
+    "note",
+]
 VALUE = re.compile(r"^(not known|-?\d+(\.\d+)?|\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$")
 # What the data dictionary excludes on purpose: model names, and number words that are not figures.
-EXCLUDED = re.compile(r"S-400|Su-35|H-6|Tu-95|Type 096|Iskander-M|the two (countries|nations)|"
-                      r"two (countries|nations)|\bOne idea\b|\bthe one opposite\b|conversation first was")
-FIGURE = re.compile(r"\d+(?:[.,]\d+)*|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|"
-                    r"million|billion|trillion|first|largest|No\. 1|triple|double|January|February|March|April|May|"
-                    r"June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.|"
-                    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|summer|fall|winter|spring|"
-                    r"decades?|years?|months?|numerous|many|few|later|recent)\b", re.IGNORECASE)
+EXCLUDED = re.compile(
+    r"S-400|Su-35|H-6|Tu-95|Type 096|Iskander-M|the two (countries|nations)|"
+    r"two (countries|nations)|\bOne idea\b|\bthe one opposite\b|conversation first was"
+)
+FIGURE = re.compile(
+    r"\d+(?:[.,]\d+)*|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|"
+    r"million|billion|trillion|first|largest|No\. 1|triple|double|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|summer|fall|winter|spring|"
+    r"decades?|years?|months?|numerous|many|few|later|recent)\b",
+    re.IGNORECASE,
+)
 
 
 def test_columns_are_those_of_the_data_dictionary():
@@ -44,8 +69,13 @@ def test_every_row_is_complete_and_well_formed(row):
     for column in ("unit", "period", "counted_what", "attribution"):
         assert row[column].strip(), f"{row['statistic_id']}: empty {column}"
     if row["value"] == "not known":
-        assert row["note"] or row["qualifier"], "a missing number needs a note or a hedge that says why"
-    if row["kind"] in ("money", "percentage", "distance", "volume", "multiple") and row["value"] != "not known":
+        assert row["note"] or row["qualifier"], (
+            "a missing number needs a note or a hedge that says why"
+        )
+    if (
+        row["kind"] in ("money", "percentage", "distance", "volume", "multiple")
+        and row["value"] != "not known"
+    ):
         assert float(row["value"]) > 0
 
 
@@ -71,9 +101,14 @@ def test_no_figure_in_the_body_or_captions_is_missed():
         for paragraph in load_source(name).paragraphs_of(("body", "caption")):
             for sentence in paragraph.sentences:
                 text = EXCLUDED.sub(lambda m: " " * len(m.group(0)), sentence.text)
-                covered = [(sentence.text.index(q), sentence.text.index(q) + len(q)) for q in quotes.get(sentence.id, [])]
+                covered = [
+                    (sentence.text.index(q), sentence.text.index(q) + len(q))
+                    for q in quotes.get(sentence.id, [])
+                ]
                 for match in FIGURE.finditer(text):
-                    if not any(start <= match.start() and match.end() <= end for start, end in covered):
+                    if not any(
+                        start <= match.start() and match.end() <= end for start, end in covered
+                    ):
                         missed.append(f"{sentence.id}: {match.group(0)!r}")
     assert not missed, "figures with no row in statistics.csv: " + ", ".join(missed)
 

@@ -1,15 +1,17 @@
-"""data/then_and_now.csv and course.analysis.then_and_now: both texts in their own words, the data in between."""
+"""data/then_and_now.csv and course.analysis.then_and_now: both texts in their own words, the data
+in between.
+"""
 
 import csv
 
 import pytest
 
-from course.analysis.reference_charts import patrols_chart
 from course.analysis.reference import reference_row
+from course.analysis.reference_charts import patrols_chart
+from course.analysis.then_and_now import compare_topic, expectations, topic_coverage, topics
 from course.errors import CourseError
 from course.paths import data_folder
 from course.text.sources import find_sentence, load_source
-from course.analysis.then_and_now import compare_topic, expectations, topic_coverage, topics
 
 with (data_folder() / "then_and_now.csv").open(encoding="utf-8") as handle:
     ROWS = list(csv.DictReader(handle))
@@ -30,8 +32,17 @@ def test_every_sentence_and_reference_row_exists(row):
 
 
 def test_the_topics_named_by_the_course_are_all_there():
-    assert set(topics()) >= {"trade", "joint exercises", "bomber patrols", "leader meetings", "technology transfer",
-                             "sanctions", "Ukraine", "Taiwan", "energy"}
+    assert set(topics()) >= {
+        "trade",
+        "joint exercises",
+        "bomber patrols",
+        "leader meetings",
+        "technology transfer",
+        "sanctions",
+        "Ukraine",
+        "Taiwan",
+        "energy",
+    }
 
 
 def test_a_topic_one_text_leaves_out_really_is_absent_from_it():
@@ -39,11 +50,16 @@ def test_a_topic_one_text_leaves_out_really_is_absent_from_it():
         word = row["topic"].lower().rstrip("s")
         for name, column in (("opinion", "opinion_sentences"), ("news", "news_sentences")):
             if not row[column]:
-                assert not any(word in s.text.lower() for s in load_source(name).sentences), (name, row["topic"])
+                assert not any(word in s.text.lower() for s in load_source(name).sentences), (
+                    name,
+                    row["topic"],
+                )
 
 
 def test_each_text_leaves_out_at_least_one_topic():
-    assert any(not row["opinion_sentences"] for row in ROWS) and any(not row["news_sentences"] for row in ROWS)
+    assert any(not row["opinion_sentences"] for row in ROWS) and any(
+        not row["news_sentences"] for row in ROWS
+    )
 
 
 def test_coverage_counts_the_listed_sentences():
@@ -74,4 +90,6 @@ def test_patrols_chart_marks_both_texts_and_lists_every_patrol():
     chart = patrols_chart()
     rows = chart.table.frame
     assert sum(rows["from"].str.startswith("bomber_patrols.csv")) == 10
-    assert any("news-p39-s02-n2" in f for f in rows["from"]) and any("opinion-p07-s03-n2" in f for f in rows["from"])
+    assert any("news-p39-s02-n2" in f for f in rows["from"]) and any(
+        "opinion-p07-s03-n2" in f for f in rows["from"]
+    )

@@ -1,12 +1,14 @@
-"""data/timeline.csv and course.analysis.timeline: every resolved date shown, checked against the text and statistics."""
+"""data/timeline.csv and course.analysis.timeline: every resolved date shown, checked against the
+text and statistics.
+"""
 
 import pytest
 
 from course.analysis.charts import Chart
-from course.errors import CourseError
-from course.text.sources import find_sentence
 from course.analysis.statistics import find_statistic
 from course.analysis.timeline import PRECISIONS, timeline_chart, timeline_table, vague_times
+from course.errors import CourseError
+from course.text.sources import find_sentence
 
 ROWS = timeline_table().frame.to_dict("records")
 
@@ -43,7 +45,9 @@ def test_relative_dates_of_the_news_report_are_resolved_against_its_date_line():
     import datetime
 
     assert datetime.date.fromisoformat(thursday["date"]).strftime("%A") == "Thursday"
-    assert datetime.date(2022, 1, 2) - datetime.date.fromisoformat(thursday["date"]) == datetime.timedelta(days=3)
+    assert datetime.date(2022, 1, 2) - datetime.date.fromisoformat(
+        thursday["date"]
+    ) == datetime.timedelta(days=3)
 
 
 def test_events_are_in_date_order_with_undated_ones_last():
@@ -56,7 +60,8 @@ def test_events_are_in_date_order_with_undated_ones_last():
 def test_reference_events_are_marked_and_counted():
     table = timeline_table(with_reference=True).frame
     reference = table[table["origin"] == "reference"]
-    # 55 rows of events.csv, of which 6 repeat an earlier event from a second publisher, and 10 patrols
+    # 55 rows of events.csv, of which 6 repeat an earlier event from a second publisher, and 10
+    # patrols
     assert len(reference) == 55 - 6 + 10
     assert reference["where"].str.match(r"(events|bomber_patrols)\.csv rows? \d+(, \d+)*$").all()
     vostok = reference[reference["event"].str.startswith("Vostok-2018")]

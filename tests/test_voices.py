@@ -1,11 +1,20 @@
-"""data/voices.csv and course.analysis.voices: every voice quoted exactly, attributed by words that are in the text."""
+"""data/voices.csv and course.analysis.voices: every voice quoted exactly, attributed by words that
+are in the text.
+"""
 
 import pytest
 
 from course.analysis.charts import Chart
+from course.analysis.voices import (
+    AUTHOR,
+    SPEAKER_TYPES,
+    SPEECH,
+    voices_chart,
+    voices_table,
+    who_speaks,
+)
 from course.errors import CourseError
 from course.text.sources import find_paragraph, find_sentence, load_source
-from course.analysis.voices import AUTHOR, SPEAKER_TYPES, SPEECH, voices_chart, voices_table, who_speaks
 
 ROWS = voices_table().frame.to_dict("records")
 
@@ -36,7 +45,9 @@ def test_every_quotation_mark_in_the_news_body_belongs_to_a_voice():
     for paragraph in load_source("news").paragraphs_of("body"):
         for sentence in paragraph.sentences:
             if any(mark in sentence.text for mark in '"“”'):
-                assert sentence.id in quoted, f"{sentence.id} has quotation marks but no quoted voice"
+                assert sentence.id in quoted, (
+                    f"{sentence.id} has quotation marks but no quoted voice"
+                )
 
 
 def test_who_speaks_adds_up_and_counts_the_authors_voice():
@@ -44,7 +55,9 @@ def test_who_speaks_adds_up_and_counts_the_authors_voice():
     for name in ("news", "opinion"):
         part = table[table["text"] == name]
         body = part["body sentences"].iloc[0]
-        assert body == len([s for p in load_source(name).paragraphs_of("body") for s in p.sentences])
+        assert body == len(
+            [s for p in load_source(name).paragraphs_of("body") for s in p.sentences]
+        )
         author = int(part[part["voice"] == AUTHOR]["sentences"].iloc[0])
         attributed = {row["sentence_id"] for row in ROWS if row["source"] == name}
         body_ids = {s.id for p in load_source(name).paragraphs_of("body") for s in p.sentences}

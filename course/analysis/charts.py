@@ -1,8 +1,10 @@
-"""What every chart of the course is: a picture with a title, labelled axes with units, a source line, alt
-text, colour-blind-safe colours with distinct marker shapes, and the plotted numbers as a table beside it.
+"""What every chart of the course is: a picture with a title, labelled axes with units, a source
+line, alt
+text, colour-blind-safe colours with distinct marker shapes, and the plotted numbers as a table
+beside it.
 
-The charts themselves live with their data (the timeline's in ``course.analysis.timeline``, who speaks in
-``course.analysis.voices``, the reference series in ``course.analysis.reference_charts``).
+The charts themselves live with their data (the timeline's in ``course.analysis.timeline``, who
+speaks in ``course.analysis.voices``, the reference series in ``course.analysis.reference_charts``).
 
 A :class:`Chart` shows in a notebook as a picture with its table and caption (HTML), and as the
 alt text and table in plain text, so the numbers are never locked inside an image.
@@ -27,7 +29,9 @@ MARKERS = {"reference": "o", "news": "^", "opinion": "s"}
 
 @dataclass(frozen=True)
 class Chart:
-    """A finished chart: the picture (PNG), its title, alt text, source line and the plotted numbers."""
+    """A finished chart: the picture (PNG), its title, alt text, source line and the plotted
+    numbers.
+    """
 
     title: str
     alt_text: str
@@ -38,7 +42,9 @@ class Chart:
     """The smallest font size used in the picture, in points (tests keep it readable)."""
 
     @classmethod
-    def from_figure(cls, figure, title: str, alt_text: str, source_line: str, table: Table) -> Chart:
+    def from_figure(
+        cls, figure, title: str, alt_text: str, source_line: str, table: Table
+    ) -> Chart:
         """Render a finished matplotlib figure as PNG, keeping beside it what a reader needs."""
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png")
@@ -53,13 +59,17 @@ class Chart:
         picture = base64.b64encode(self.png).decode("ascii")
         return html_block(
             "<div style='display:flex;flex-wrap:wrap;gap:1.5em;align-items:flex-start'>"
-            # On a narrow screen the picture keeps a readable size and scrolls sideways in its own region.
+            # On a narrow screen the picture keeps a readable size and scrolls sideways in its own
+            # region.
             f"<figure style='margin:0;flex:1 1 36em;max-width:60em;min-width:0'>"
-            f"<div role='region' tabindex='0' aria-label='{html.escape('Chart: ' + self.title, quote=True)}' "
+            "<div role='region' tabindex='0' "
+            f"aria-label='{html.escape('Chart: ' + self.title, quote=True)}' "
             f"style='overflow-x:auto'><img src='data:image/png;base64,{picture}' "
-            f"alt='{html.escape(self.alt_text, quote=True)}' style='width:100%;min-width:40em;height:auto'></div>"
+            f"alt='{html.escape(self.alt_text, quote=True)}' "
+            "style='width:100%;min-width:40em;height:auto'></div>"
             f"<figcaption><small>{html.escape(self.source_line)}</small></figcaption></figure>"
-            f"<div style='flex:1 1 20em;min-width:0'><strong>The numbers in the chart</strong>{self.table._repr_html_()}"
+            "<div style='flex:1 1 20em;min-width:0'><strong>The numbers in the "
+            f"chart</strong>{self.table._repr_html_()}"
             "</div></div>"
         )
 
@@ -68,5 +78,7 @@ def smallest_font(figure) -> float:
     """The smallest font size of any visible text in a matplotlib figure, in points."""
     from matplotlib.text import Text
 
-    sizes = [t.get_fontsize() for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    sizes = [
+        t.get_fontsize() for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()
+    ]
     return min(sizes) if sizes else 0.0

@@ -17,16 +17,26 @@ from __future__ import annotations
 import functools
 import html
 import math
-import re
 from dataclasses import dataclass
+from typing import Any
 
 from course.analysis.reference import reference_row
 from course.errors import CourseError, choose, need_number, shown
 from course.paths import data_folder, read_data
 from course.results import Number, Table, html_block
 
-__all__ = ["STATUSES", "MATCHES_WITHIN", "CLOSE_WITHIN", "Check", "check_statistic", "check_table",
-           "convert", "percent_difference", "compare_numbers", "show_tolerances"]
+__all__ = [
+    "STATUSES",
+    "MATCHES_WITHIN",
+    "CLOSE_WITHIN",
+    "Check",
+    "check_statistic",
+    "check_table",
+    "convert",
+    "percent_difference",
+    "compare_numbers",
+    "show_tolerances",
+]
 
 STATUSES = ("matches", "close", "differs", "unclear", "not checkable")
 MATCHES_WITHIN = 2.0
@@ -44,25 +54,37 @@ _OPERATIONS = ("value", "ratio", "percent", "difference", "sum", "count", "date"
 def show_tolerances() -> str:
     """The rules behind every status, in words (the same rules for both texts).
 
-    >>> print(show_tolerances().splitlines()[0])
-    matches: the text's figure is within 2% of the reference figure (a hedge such as 'more than' must also hold).
+    >>> print(show_tolerances().splitlines()[0])  # doctest: +NORMALIZE_WHITESPACE
+    matches: the text's figure is within 2% of the reference figure (a hedge such as 'more than'
+    must also hold).
     """
-    return "\n".join([
-        f"matches: the text's figure is within {MATCHES_WITHIN:g}% of the reference figure (a hedge such as 'more than' must also hold).",
-        f"close: within {CLOSE_WITHIN:g}% of the reference figure, or a hedge that just fails.",
-        f"differs: more than {CLOSE_WITHIN:g}% away, or a date outside the period the text names.",
-        "unclear: the verdict depends on something the text leaves open (the period, the base of a percentage, what is counted or who counts), and the possible answers lead to different verdicts.",
-        "not checkable: there is no number or date to compare, or the reference data have nothing on it (the reason is always given).",
-        "Dates match when the reference date falls in the period the text names, as precisely as the text names it.",
-    ])
+    return "\n".join(
+        [
+            f"matches: the text's figure is within {MATCHES_WITHIN:g}% of the reference figure "
+            "(a hedge such as 'more than' must also hold).",
+            f"close: within {CLOSE_WITHIN:g}% of the reference figure, or a hedge that just fails.",
+            f"differs: more than {CLOSE_WITHIN:g}% away, or a date outside the period the text "
+            "names.",
+            "unclear: the verdict depends on something the text leaves open (the period, the "
+            "base of a percentage, what is counted or who counts), and the possible answers lead "
+            "to different verdicts.",
+            "not checkable: there is no number or date to compare, or the reference data have "
+            "nothing on it (the reason is always given).",
+            "Dates match when the reference date falls in the period the text names, as "
+            "precisely as the text names it.",
+        ]
+    )
 
 
 def _number(row: dict[str, str]) -> float:
-    return float(row.get("value") or row.get("count"))
+    return float(row.get("value") or row.get("count") or "nan")
 
 
 def _unit(row: dict[str, str], file: str) -> str:
-    return row.get("unit") or {"leader_meetings.csv": "meetings", "exercise_counts.csv": "exercises"}.get(file, "")
+    return row.get("unit") or {
+        "leader_meetings.csv": "meetings",
+        "exercise_counts.csv": "exercises",
+    }.get(file, "")
 
 
 def _cite(refs: list[tuple[str, int]]) -> str:
@@ -70,7 +92,10 @@ def _cite(refs: list[tuple[str, int]]) -> str:
     for file, row in refs:
         if row not in by_file.setdefault(file, []):
             by_file[file].append(row)
-    return "; ".join(f"{file} row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}" for file, rows in by_file.items())
+    return "; ".join(
+        f"{file} row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}"
+        for file, rows in by_file.items()
+    )
 
 
 def _fmt(number: float) -> str:
@@ -83,30 +108,43 @@ def _fmt(number: float) -> str:
 
 
 def convert(value: float, from_unit: str, to_unit: str) -> float:
-    """Convert between the units the texts and the reference use, with the exact factors of the reference data.
+    """Convert between the units the texts and the reference use, with the exact factors of the
+    reference data.
 
     >>> convert(2500, "miles", "km")
     4,023.36 km
     >>> round(convert(1.3, "trillion cubic feet", "bcm"), 2)
     36.81
-    >>> convert(5, "miles", "furlongs")
+    >>> convert(5, "miles", "furlongs")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    course.errors.CourseError: There is no conversion called 'miles to furlongs'. The conversions are: 'miles to km', 'km to miles', 'trillion cubic feet to bcm', 'bcm to trillion cubic feet'. Did you mean 'miles to km'?
+    course.errors.CourseError: There is no conversion called 'miles to furlongs'. The conversions
+    are: 'miles to km', 'km to miles', 'trillion cubic feet to bcm', 'bcm to trillion cubic feet'.
+    Did you mean 'miles to km'?
     """
     km_per_mile = float(reference_row("geography_and_units.csv", 4)["value"])
     m3_per_ft3 = float(reference_row("geography_and_units.csv", 5)["value"])
     # trillion cubic feet -> cubic metres -> billion cubic metres
     bcm_per_tcf = 1e12 * m3_per_ft3 / 1e9
-    factors = {"miles to km": km_per_mile, "km to miles": 1 / km_per_mile,
-               "trillion cubic feet to bcm": bcm_per_tcf, "bcm to trillion cubic feet": 1 / bcm_per_tcf}
+    factors = {
+        "miles to km": km_per_mile,
+        "km to miles": 1 / km_per_mile,
+        "trillion cubic feet to bcm": bcm_per_tcf,
+        "bcm to trillion cubic feet": 1 / bcm_per_tcf,
+    }
     if not isinstance(from_unit, str) or not isinstance(to_unit, str):
-        raise CourseError(f"Name the units in quotes, like convert(2500, 'miles', 'km'); you gave {shown(from_unit)} "
-                          f"and {shown(to_unit)}.")
+        raise CourseError(
+            "Name the units in quotes, like convert(2500, 'miles', 'km'); you gave "
+            f"{shown(from_unit)} "
+            f"and {shown(to_unit)}."
+        )
     key = choose(f"{from_unit} to {to_unit}", factors, "conversion")
     number = need_number(value, "the figure to convert", "convert(2500, 'miles', 'km')")
     if abs(number) > 1e15:
-        raise CourseError(f"{shown(value)} is far larger than any figure in the texts; check the number you typed.")
+        raise CourseError(
+            f"{shown(value)} is far larger than any figure in the texts; check the number you "
+            "typed."
+        )
     return Number(round(number * factors[key], 10), to_unit)
 
 
@@ -129,13 +167,20 @@ def percent_difference(text_value: float, reference_value: float) -> float:
         raise CourseError("A percentage difference needs a reference figure other than 0.")
     difference = (text_value - reference_value) / reference_value * 100
     if not math.isfinite(difference):
-        raise CourseError("Those figures are too far apart to compare as a percentage; check the numbers you typed.")
+        raise CourseError(
+            "Those figures are too far apart to compare as a percentage; check the numbers you "
+            "typed."
+        )
     side = "above" if difference > 0 else "below" if difference < 0 else "equal to"
     return Number(difference, "%", f"the text's figure is {side} the reference")
 
 
-def compare_numbers(text_value: float, reference_value: float, text_qualifier: str = "",
-                    reference_qualifier: str = "") -> tuple[str, str]:
+def compare_numbers(
+    text_value: float,
+    reference_value: float,
+    text_qualifier: str = "",
+    reference_qualifier: str = "",
+) -> tuple[str, str]:
     """The status of a figure against a reference figure, and the rule that gave it.
 
     >>> compare_numbers(245, 244.81, "roughly")[0]
@@ -146,21 +191,44 @@ def compare_numbers(text_value: float, reference_value: float, text_qualifier: s
     'differs'
     """
     difference = abs(percent_difference(text_value, reference_value))
-    within = ("matches" if difference <= MATCHES_WITHIN else "close" if difference <= CLOSE_WITHIN else "differs")
+    within = (
+        "matches"
+        if difference <= MATCHES_WITHIN
+        else "close"
+        if difference <= CLOSE_WITHIN
+        else "differs"
+    )
     if text_qualifier in _LOWER_BOUNDS or text_qualifier in _UPPER_BOUNDS:
         lower = text_qualifier in _LOWER_BOUNDS
         reference_lower = reference_qualifier in ("more than", "at least")
-        holds = (reference_value > text_value or (reference_lower and reference_value >= text_value)) if lower \
+        holds = (
+            (reference_value > text_value or (reference_lower and reference_value >= text_value))
+            if lower
             else reference_value <= text_value
+        )
         limit = "lower limit" if lower else "upper limit"
         if holds:
-            return "matches", f"the reference is within the text's {limit} ({text_qualifier} {_fmt(text_value)})"
+            return (
+                "matches",
+                f"the reference is within the text's {limit} ({text_qualifier} {_fmt(text_value)})",
+            )
         side = "below" if lower else "above"
         if difference <= CLOSE_WITHIN:
-            return "close", f"the reference is {side} the text's {limit} of {_fmt(text_value)}, but within {CLOSE_WITHIN:g}% of it"
-        return "differs", f"the reference is {side} the text's {limit} of {_fmt(text_value)}, by more than {CLOSE_WITHIN:g}%"
-    rule = {"matches": f"within {MATCHES_WITHIN:g}%", "close": f"within {CLOSE_WITHIN:g}% but not {MATCHES_WITHIN:g}%",
-            "differs": f"more than {CLOSE_WITHIN:g}% away"}[within]
+            return (
+                "close",
+                f"the reference is {side} the text's {limit} of {_fmt(text_value)}, but within "
+                f"{CLOSE_WITHIN:g}% of it",
+            )
+        return (
+            "differs",
+            f"the reference is {side} the text's {limit} of {_fmt(text_value)}, by more than "
+            f"{CLOSE_WITHIN:g}%",
+        )
+    rule = {
+        "matches": f"within {MATCHES_WITHIN:g}%",
+        "close": f"within {CLOSE_WITHIN:g}% but not {MATCHES_WITHIN:g}%",
+        "differs": f"more than {CLOSE_WITHIN:g}% away",
+    }[within]
     return within, rule
 
 
@@ -177,23 +245,35 @@ def _date_status(text_value: str, start: str, end: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _plan() -> dict[str, list[dict[str, str]]]:
+def _plan() -> dict[str, list[dict[str, Any]]]:
     from course.analysis.statistics import statistics_table
 
     frame = read_data(data_folder() / "check_plan.csv")
     known = set(statistics_table()["statistic_id"])
-    plan: dict[str, list[dict[str, str]]] = {}
+    plan: dict[str, list[dict[str, Any]]] = {}
     for number, row in enumerate(frame.to_dict("records"), start=1):
         where = f"data/check_plan.csv row {number}"
         if row["statistic_id"] not in known:
-            raise CourseError(f"{where}: no statistic called {row['statistic_id']!r} in data/statistics.csv.")
+            raise CourseError(
+                f"{where}: no statistic called {row['statistic_id']!r} in data/statistics.csv."
+            )
         if row["role"] not in _ROLES:
-            raise CourseError(f"{where}: the role must be one of {', '.join(_ROLES)}; got {row['role']!r}.")
+            raise CourseError(
+                f"{where}: the role must be one of {', '.join(_ROLES)}; got {row['role']!r}."
+            )
         if row["role"] in ("reading", "context") and row["operation"] not in _OPERATIONS:
-            raise CourseError(f"{where}: the operation must be one of {', '.join(_OPERATIONS)}; got {row['operation']!r}.")
-        if row["role"] in ("judgement", "not checkable") and (not row["reasoning"] or row["status"] not in STATUSES):
-            raise CourseError(f"{where}: a {row['role']} needs a status from {', '.join(STATUSES)} and its reasoning.")
-        refs = []
+            raise CourseError(
+                f"{where}: the operation must be one of {', '.join(_OPERATIONS)}; got "
+                f"{row['operation']!r}."
+            )
+        if row["role"] in ("judgement", "not checkable") and (
+            not row["reasoning"] or row["status"] not in STATUSES
+        ):
+            raise CourseError(
+                f"{where}: a {row['role']} needs a status from {', '.join(STATUSES)} and its "
+                "reasoning."
+            )
+        refs: list[tuple[str, int]] = []
         for item in row["references"].split():
             file, _, line = item.partition(":")
             reference_row(file, int(line))  # fails early, naming the bad row
@@ -204,7 +284,7 @@ def _plan() -> dict[str, list[dict[str, str]]]:
 
 @dataclass(frozen=True)
 class Check:
-    """The result of checking one statistic: its status, an explanation in words, and the rows used."""
+    """The result of checking one statistic: its status, an explanation, and the rows used."""
 
     statistic_id: str
     source: str
@@ -214,16 +294,22 @@ class Check:
     references: str
 
     def __str__(self) -> str:
-        return (f"{self.statistic_id} ({self.source}): “{self.quote}”\n  Status: {self.status}\n"
-                f"  Why: {self.explanation}\n  Reference rows: {self.references or 'none'}")
+        return (
+            f"{self.statistic_id} ({self.source}): “{self.quote}”\n  Status: {self.status}\n"
+            f"  Why: {self.explanation}\n  Reference rows: {self.references or 'none'}"
+        )
 
     __repr__ = __str__
 
     def _repr_html_(self) -> str:
-        return html_block(f"<div><strong>{html.escape(self.statistic_id)}</strong> ({html.escape(self.source)}): “{html.escape(self.quote)}”"
-                f"<ul><li><strong>Status:</strong> {html.escape(self.status)}</li><li><strong>Why:</strong> "
-                f"{html.escape(self.explanation)}</li><li><strong>Reference rows:</strong> "
-                f"{html.escape(self.references or 'none')}</li></ul></div>")
+        return html_block(
+            f"<div><strong>{html.escape(self.statistic_id)}</strong> "
+            f"({html.escape(self.source)}): “{html.escape(self.quote)}”"
+            "<ul><li><strong>Status:</strong> "
+            f"{html.escape(self.status)}</li><li><strong>Why:</strong> "
+            f"{html.escape(self.explanation)}</li><li><strong>Reference rows:</strong> "
+            f"{html.escape(self.references or 'none')}</li></ul></div>"
+        )
 
 
 def _text_side(statistic: dict[str, str], conversion: str) -> tuple[float, str]:
@@ -243,17 +329,25 @@ def _reference_side(line: dict) -> tuple[float | str, str, str]:
     rows = [reference_row(file, row) for file, row in refs]
     if operation == "date":
         row = rows[0]
-        start, end = row.get("date") or row.get("date_or_year"), row.get("end_date", "")
+        start, end = row.get("date") or row.get("date_or_year") or "", row.get("end_date", "")
         return f"{start}/{end}" if end else start, f"{start}" + (f" to {end}" if end else ""), ""
     if operation == "count":
         return float(len(rows)), f"a count of {len(rows)} rows", ""
     numbers = [_number(row) for row in rows]
-    units = [_unit(row, file) for row, (file, _) in zip(rows, refs)]
+    units = [_unit(row, file) for row, (file, _) in zip(rows, refs, strict=False)]
     if operation == "value":
         qualifier = rows[0].get("qualifier", "")
-        return numbers[0], f"{qualifier + ' ' if qualifier else ''}{_fmt(numbers[0])} {units[0]}", qualifier
+        return (
+            numbers[0],
+            f"{qualifier + ' ' if qualifier else ''}{_fmt(numbers[0])} {units[0]}",
+            qualifier,
+        )
     if operation == "sum":
-        return sum(numbers), f"{' + '.join(_fmt(n) for n in numbers)} = {_fmt(sum(numbers))} {units[0]}", ""
+        return (
+            sum(numbers),
+            f"{' + '.join(_fmt(n) for n in numbers)} = {_fmt(sum(numbers))} {units[0]}",
+            "",
+        )
     if operation == "difference":
         result = numbers[0] - numbers[1]
         return result, f"{_fmt(numbers[0])} − {_fmt(numbers[1])} = {_fmt(result)} {units[0]}", ""
@@ -261,7 +355,11 @@ def _reference_side(line: dict) -> tuple[float | str, str, str]:
     ratio = numbers[0] * scale[0] / (numbers[1] * scale[1])
     if operation == "ratio":
         return ratio, f"{_fmt(numbers[0])} ÷ {_fmt(numbers[1])} = {_fmt(ratio)} times", ""
-    return ratio * 100, f"{_fmt(numbers[0])} {units[0]} ÷ {_fmt(numbers[1])} {units[1]} = {_fmt(ratio * 100)}%", ""
+    return (
+        ratio * 100,
+        f"{_fmt(numbers[0])} {units[0]} ÷ {_fmt(numbers[1])} {units[1]} = {_fmt(ratio * 100)}%",
+        "",
+    )
 
 
 def _judge_reading(statistic: dict[str, str], line: dict) -> tuple[str, str]:
@@ -274,9 +372,14 @@ def _judge_reading(statistic: dict[str, str], line: dict) -> tuple[str, str]:
         said = f"{said[2:]} (month-day; the text gives no year)" if said.startswith("--") else said
         return status, f"the reference date {described} {verdict} the text's {said}"
     number, said = _text_side(statistic, line["conversion"])
-    status, rule = compare_numbers(number, float(reference), statistic["qualifier"], reference_qualifier)
+    status, rule = compare_numbers(
+        number, float(reference), statistic["qualifier"], reference_qualifier
+    )
     gap = percent_difference(number, float(reference))
-    return status, f"the text says {said}; the reference gives {described}; difference {gap:+.1f}%, {rule}"
+    return (
+        status,
+        f"the text says {said}; the reference gives {described}; difference {gap:+.1f}%, {rule}",
+    )
 
 
 def _explain(statistic: dict[str, str], lines: list[dict]) -> tuple[str, str]:
@@ -293,9 +396,17 @@ def _explain(statistic: dict[str, str], lines: list[dict]) -> tuple[str, str]:
             text += f" {readings[0]['reasoning']}"
     else:
         status = statuses.pop() if len(statuses) == 1 else "unclear"
-        parts = [f"({number}) read as {line['label']}: {words}, so {result}"
-                 + (f" ({line['reasoning'][0].lower()}{line['reasoning'][1:].rstrip('.')})" if line["reasoning"] else "")
-                 for number, (line, (result, words)) in enumerate(zip(readings, results), start=1)]
+        parts = [
+            f"({number}) read as {line['label']}: {words}, so {result}"
+            + (
+                f" ({line['reasoning'][0].lower()}{line['reasoning'][1:].rstrip('.')})"
+                if line["reasoning"]
+                else ""
+            )
+            for number, (line, (result, words)) in enumerate(
+                zip(readings, results, strict=False), start=1
+            )
+        ]
         lead = "The readings agree" if status != "unclear" else "It depends on how the text is read"
         text = f"{lead}. " + "; ".join(parts) + "."
     for line in lines:
@@ -307,17 +418,27 @@ def _explain(statistic: dict[str, str], lines: list[dict]) -> tuple[str, str]:
     return status, text[0].upper() + text[1:]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _check(statistic_id: str) -> Check:
     from course.analysis.statistics import find_statistic
 
     statistic = find_statistic(statistic_id)
     lines = _plan().get(statistic["statistic_id"])
     if not lines:
-        raise CourseError(f"data/check_plan.csv has no line for {statistic['statistic_id']}; every statistic needs one.")
+        raise CourseError(
+            f"data/check_plan.csv has no line for {statistic['statistic_id']}; every statistic "
+            "needs one."
+        )
     status, explanation = _explain(statistic, lines)
     refs = [ref for line in lines for ref in line["refs"]]
-    return Check(statistic["statistic_id"], statistic["source"], statistic["quote"], status, explanation, _cite(refs))
+    return Check(
+        statistic["statistic_id"],
+        statistic["source"],
+        statistic["quote"],
+        status,
+        explanation,
+        _cite(refs),
+    )
 
 
 def check_statistic(statistic_id: str) -> Check:
@@ -326,8 +447,10 @@ def check_statistic(statistic_id: str) -> Check:
     >>> result = check_statistic("news-p11-s01-n1")
     >>> result.status
     'close'
-    >>> print(result.explanation)
-    Reference: China–Russia border length after final demarcation. The text says 2,500 miles = 4,023.36 km; the reference gives 4,209.3 km; difference -4.4%, within 10% but not 2%. For comparison, the eastern section alone (1999 joint estimate): about 4,195 km.
+    >>> print(result.explanation)  # doctest: +NORMALIZE_WHITESPACE
+    Reference: China–Russia border length after final demarcation. The text says 2,500 miles =
+    4,023.36 km; the reference gives 4,209.3 km; difference -4.4%, within 10% but not 2%. For
+    comparison, the eastern section alone (1999 joint estimate): about 4,195 km.
     """
     from course.analysis.statistics import find_statistic
 
@@ -340,10 +463,11 @@ def check_table(source: str | None = None, status: str | None = None) -> Table:
     >>> table = check_table("opinion", status="matches")
     >>> list(table["quote"])[:3]
     ['On Dec. 9', 'in February 2022', 'a set of 50 dual-use goods']
-    >>> check_table(status="match")
+    >>> check_table(status="match")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    course.errors.CourseError: There is no status called 'match'. The statuses are: 'matches', 'close', 'differs', 'unclear', 'not checkable'. Did you mean 'matches'?
+    course.errors.CourseError: There is no status called 'match'. The statuses are: 'matches',
+    'close', 'differs', 'unclear', 'not checkable'. Did you mean 'matches'?
     """
     from course.analysis.statistics import statistics_table
 
@@ -358,6 +482,12 @@ def check_table(source: str | None = None, status: str | None = None) -> Table:
 
     from course.text.sources import text_name
 
-    caption = f"Checks of the statistics in {text_name(source)}" + (f" with the status '{status}'" if status else "")
-    return Table(pd.DataFrame(rows, columns=columns), key_columns=["statistic_id", "quote", "status", "explanation"],
-                 preview=6, caption=caption)
+    caption = f"Checks of the statistics in {text_name(source)}" + (
+        f" with the status '{status}'" if status else ""
+    )
+    return Table(
+        pd.DataFrame(rows, columns=columns),
+        key_columns=["statistic_id", "quote", "status", "explanation"],
+        preview=6,
+        caption=caption,
+    )

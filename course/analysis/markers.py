@@ -12,18 +12,52 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping, Sequence
+from typing import TypedDict
 
-from course.results import Shown, Table
 from course.errors import CourseError, choose, need_texts, shown
 from course.paths import data_folder, read_data
+from course.results import Shown, Table
 
-__all__ = ["CATEGORIES", "marker_words", "find_markers", "highlight", "marker_rates", "marker_examples", "compare_marking"]
+__all__ = [
+    "CATEGORIES",
+    "Marker",
+    "marker_words",
+    "find_markers",
+    "highlight",
+    "marker_rates",
+    "marker_examples",
+    "compare_marking",
+]
 
 CATEGORIES = ("hedge", "booster", "evaluative", "first person", "call to action")
-_TAGS = {"hedge": "H", "booster": "B", "evaluative": "E", "first person": "1P", "call to action": "A"}
-# Okabe–Ito tints for the highlight; each mark also carries its letter tag, so colour is never the only cue.
-_TINTS = {"hedge": "#cce4f2", "booster": "#f9ddc4", "evaluative": "#f5d0e3", "first person": "#d9f0e7", "call to action": "#fbf3b5"}
+_TAGS = {
+    "hedge": "H",
+    "booster": "B",
+    "evaluative": "E",
+    "first person": "1P",
+    "call to action": "A",
+}
+# Okabe–Ito tints for the highlight; each mark also carries its letter tag, so colour is never the
+# only cue.
+_TINTS = {
+    "hedge": "#cce4f2",
+    "booster": "#f9ddc4",
+    "evaluative": "#f5d0e3",
+    "first person": "#d9f0e7",
+    "call to action": "#fbf3b5",
+}
 _QUOTE_SPAN = re.compile(r"[\"“][^\"”]*[\"”]")
+
+
+class Marker(TypedDict):
+    """One marker word found in a text: its kind, the words as written, where they are, and whether
+    they stand inside a quotation (someone else's voice)."""
+
+    category: str
+    words: str
+    start: int
+    end: int
+    quoted: bool
 
 
 def _whole(word: str) -> str:
@@ -33,12 +67,14 @@ def _whole(word: str) -> str:
 
 def _words() -> list[tuple[str, str]]:
     frame = read_data(data_folder() / "marker_words.csv")
-    return list(zip(frame["category"], frame["word"]))
+    return list(zip(frame["category"], frame["word"], strict=False))
 
 
 def marker_words(category: str | None = None) -> Table:
-    """The word lists: with no category, one row per kind of word with all its words (a * marks a word
-    whose rule is known to misfire); with a category, each of its words with the note on where it misfires.
+    """The word lists: with no category, one row per kind of word with all its words (a * marks a
+    word
+    whose rule is known to misfire); with a category, each of its words with the note on where it
+    misfires.
 
     >>> list(marker_words("call to action")["word"])
     ['need to', 'must', 'should', 'have to', 'instead of']
@@ -48,15 +84,34 @@ def marker_words(category: str | None = None) -> Table:
     frame = read_data(data_folder() / "marker_words.csv")
     if category is not None:
         _category(category)
-        return Table(frame[frame["category"] == category].reset_index(drop=True), preview=None,
-                     caption=f"The word list: {category}")
-    rows = [{"category": kind,
-             "words": ", ".join(word + ("*" if note else "") for word, note in
-                                frame[frame["category"] == kind][["word", "note"]].itertuples(index=False)),
-             "how many": int((frame["category"] == kind).sum())} for kind in CATEGORIES]
-    return Table(rows, key_columns=["category", "words", "how many"], preview=None, caption="The word lists",
-                 notes=["* the rule for this word is known to misfire: marker_words(\"hedge\") (or another kind) "
-                        "shows each word with a note on where it goes wrong."])
+        return Table(
+            frame[frame["category"] == category].reset_index(drop=True),
+            preview=None,
+            caption=f"The word list: {category}",
+        )
+    rows = [
+        {
+            "category": kind,
+            "words": ", ".join(
+                word + ("*" if note else "")
+                for word, note in frame[frame["category"] == kind][["word", "note"]].itertuples(
+                    index=False
+                )
+            ),
+            "how many": int((frame["category"] == kind).sum()),
+        }
+        for kind in CATEGORIES
+    ]
+    return Table(
+        rows,
+        key_columns=["category", "words", "how many"],
+        preview=None,
+        caption="The word lists",
+        notes=[
+            '* the rule for this word is known to misfire: marker_words("hedge") (or another kind) '
+            "shows each word with a note on where it goes wrong."
+        ],
+    )
 
 
 def _category(category: str) -> str:
@@ -68,23 +123,34 @@ def _lists(extra: Mapping[str, Sequence[str]] | None) -> dict[str, list[str]]:
     for category, word in _words():
         lists[category].append(word)
     if extra is not None and not isinstance(extra, Mapping):
-        raise CourseError(f"Extra words are a dictionary of lists, like {{'hedge': ['perhaps']}}; you gave {shown(extra)}.")
+        raise CourseError(
+            f"Extra words are a dictionary of lists, like {{'hedge': ['perhaps']}}; you gave "
+            f"{shown(extra)}."
+        )
     for category, words in (extra or {}).items():
-        lists[_category(category)].extend(need_texts(words, "extra words", "{'hedge': ['perhaps']}"))
+        lists[_category(category)].extend(
+            need_texts(words, "extra words", "{'hedge': ['perhaps']}")
+        )
     return lists
 
 
-def find_markers(text: str, extra: Mapping[str, Sequence[str]] | None = None) -> list[dict[str, object]]:
-    """Every marker word in ``text``: its category, the words, where they are, and whether they are inside a quotation.
+def find_markers(text: str, extra: Mapping[str, Sequence[str]] | None = None) -> list[Marker]:
+    """Every marker word in ``text``: its category, the words, where they are, and whether they are
+    inside a quotation.
 
     Longer phrases win over shorter words inside them; matching ignores capitals (except "I").
 
-    >>> [(m["category"], m["words"], m["quoted"]) for m in find_markers('It will likely grow, "we must act".')]
-    [('booster', 'will', False), ('hedge', 'likely', False), ('first person', 'we', True), ('call to action', 'must', True)]
+    >>> found = find_markers('It will likely grow, "we must act".')
+    >>> [(m["category"], m["words"], m["quoted"]) for m in found]  # doctest: +NORMALIZE_WHITESPACE
+    [('booster', 'will', False), ('hedge', 'likely', False), ('first person', 'we', True), ('call to
+    action', 'must', True)]
     """
     if not isinstance(text, str):
-        raise CourseError(f"find_markers needs text in quotes, like find_markers('It will likely grow.'); you gave {shown(text)}.")
-    found: list[dict[str, object]] = []
+        raise CourseError(
+            "find_markers needs text in quotes, like find_markers('It will likely grow.'); you "
+            f"gave {shown(text)}."
+        )
+    found: list[Marker] = []
     taken: list[tuple[int, int]] = []
     quoted = [match.span() for match in _QUOTE_SPAN.finditer(text)]
     candidates = [(category, word) for category, words in _lists(extra).items() for word in words]
@@ -95,17 +161,26 @@ def find_markers(text: str, extra: Mapping[str, Sequence[str]] | None = None) ->
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
             taken.append((start, end))
-            found.append({"category": category, "words": match.group(0), "start": start, "end": end,
-                          "quoted": any(q_start <= start < q_end for q_start, q_end in quoted)})
+            found.append(
+                {
+                    "category": category,
+                    "words": match.group(0),
+                    "start": start,
+                    "end": end,
+                    "quoted": any(q_start <= start < q_end for q_start, q_end in quoted),
+                }
+            )
     return sorted(found, key=lambda marker: marker["start"])
 
 
 def highlight(paragraph_id: str, extra: Mapping[str, Sequence[str]] | None = None) -> Shown:
-    """Show a paragraph with every marker word tagged: in HTML, tinted with a letter tag; as text, in brackets.
+    """Show a paragraph with every marker word tagged: in HTML, tinted with a letter tag; as text,
+    in brackets.
 
-    >>> print(highlight("opinion-p12"))  # doctest: +ELLIPSIS
+    >>> print(highlight("opinion-p12"))  # doctest: +NORMALIZE_WHITESPACE, +ELLIPSIS
     opinion-p12 [body]
-    But the trajectory is [B:clear]. ... [E:appeasing] [E:dictators] [B:will] [B:only] [E:embolden] them.
+    But the trajectory is [B:clear]. ... [E:appeasing] [E:dictators] [B:will] [B:only] [E:embolden]
+    them.
     Key: H = hedge · B = booster · E = evaluative · 1P = first person · A = call to action
     """
     from course.text.sources import find_paragraph
@@ -117,17 +192,21 @@ def highlight(paragraph_id: str, extra: Mapping[str, Sequence[str]] | None = Non
     for marker in markers:
         start, end, tag = marker["start"], marker["end"], _TAGS[marker["category"]]
         plain += [text[at:start], f"[{tag}:{text[start:end]}]"]
-        marked += [html.escape(text[at:start]),
-                   f"<mark title='{marker['category']}' style='background:{_TINTS[marker['category']]}'>"
-                   f"<sup>{tag}</sup>{html.escape(text[start:end])}</mark>"]
+        marked += [
+            html.escape(text[at:start]),
+            f"<mark title='{marker['category']}' style='background:{_TINTS[marker['category']]}'>"
+            f"<sup>{tag}</sup>{html.escape(text[start:end])}</mark>",
+        ]
         at = end
     plain.append(text[at:])
     marked.append(html.escape(text[at:]))
     key = " · ".join(f"{tag} = {category}" for category, tag in _TAGS.items())
     head = f"{paragraph.id} [{paragraph.kind}]"
-    return Shown(f"{head}\n{''.join(plain)}\nKey: {key}",
-                 f"<div><strong>{html.escape(head)}</strong><p style='line-height:1.8'>{''.join(marked)}</p>"
-                 f"<p><small>Key: {html.escape(key)}</small></p></div>")
+    return Shown(
+        f"{head}\n{''.join(plain)}\nKey: {key}",
+        f"<div><strong>{html.escape(head)}</strong><p style='line-height:1.8'>{''.join(marked)}</p>"
+        f"<p><small>Key: {html.escape(key)}</small></p></div>",
+    )
 
 
 _WORD = re.compile(r"[A-Za-z0-9][\w’'-]*")
@@ -140,33 +219,57 @@ def _body(source: str):
 
 
 def marker_rates(extra: Mapping[str, Sequence[str]] | None = None) -> Table:
-    """Markers per 1,000 words of body text in each text, counted apart for the author's words and for quotations.
+    """Markers per 1,000 words of body text in each text, counted apart for the author's words and
+    for quotations.
 
     >>> table = marker_rates()
-    >>> table.columns
-    ['category', 'text', 'body words', 'markers', 'per 1,000 words', "in the author's words", 'in quotations']
+    >>> table.columns  # doctest: +NORMALIZE_WHITESPACE
+    ['category', 'text', 'body words', 'markers', 'per 1,000 words', "in the author's words", 'in
+    quotations']
     """
     import pandas as pd
 
     found = {}  # each text's words and markers, found once and then counted per category
     for name in ("news", "opinion"):
         paragraphs = _body(name)
-        found[name] = (sum(len(_WORD.findall(p.text)) for p in paragraphs),
-                       [m for p in paragraphs for m in find_markers(p.text, extra)])
+        found[name] = (
+            sum(len(_WORD.findall(p.text)) for p in paragraphs),
+            [m for p in paragraphs for m in find_markers(p.text, extra)],
+        )
     rows = []
     for category in CATEGORIES:
         for name in ("news", "opinion"):
             words, everything = found[name]
             markers = [m for m in everything if m["category"] == category]
             quoted = sum(bool(m["quoted"]) for m in markers)
-            rows.append({"category": category, "text": name, "body words": words, "markers": len(markers),
-                         "per 1,000 words": round(1000 * len(markers) / words, 1),
-                         "in the author's words": len(markers) - quoted, "in quotations": quoted})
-    return Table(pd.DataFrame(rows), key_columns=["category", "text", "per 1,000 words", "in the author's words",
-                                                  "in quotations"], preview=None, caption="Marker words per 1,000 words")
+            rows.append(
+                {
+                    "category": category,
+                    "text": name,
+                    "body words": words,
+                    "markers": len(markers),
+                    "per 1,000 words": round(1000 * len(markers) / words, 1),
+                    "in the author's words": len(markers) - quoted,
+                    "in quotations": quoted,
+                }
+            )
+    return Table(
+        pd.DataFrame(rows),
+        key_columns=[
+            "category",
+            "text",
+            "per 1,000 words",
+            "in the author's words",
+            "in quotations",
+        ],
+        preview=None,
+        caption="Marker words per 1,000 words",
+    )
 
 
-def marker_examples(category: str, source: str, extra: Mapping[str, Sequence[str]] | None = None) -> Table:
+def marker_examples(
+    category: str, source: str, extra: Mapping[str, Sequence[str]] | None = None
+) -> Table:
     """Each marker of one category in one text, with its sentence ID and the words around it.
 
     >>> list(marker_examples("call to action", "opinion")["words"])
@@ -188,19 +291,35 @@ def marker_examples(category: str, source: str, extra: Mapping[str, Sequence[str
                 start, end = int(marker["start"]) - offset, int(marker["end"]) - offset
                 if 0 <= start < len(sentence.text):
                     text = sentence.text
-                    context = text[max(0, start - 45):start] + "[" + text[start:end] + "]" + text[end:end + 45]
-                    rows.append({"sentence_id": sentence.id, "words": marker["words"],
-                                 "in a quotation": "yes" if marker["quoted"] else "no", "context": "…" + context + "…"})
+                    context = (
+                        text[max(0, start - 45) : start]
+                        + "["
+                        + text[start:end]
+                        + "]"
+                        + text[end : end + 45]
+                    )
+                    rows.append(
+                        {
+                            "sentence_id": sentence.id,
+                            "words": marker["words"],
+                            "in a quotation": "yes" if marker["quoted"] else "no",
+                            "context": "…" + context + "…",
+                        }
+                    )
     from course.text.sources import text_name
 
-    return Table(pd.DataFrame(rows, columns=["sentence_id", "words", "in a quotation", "context"]), preview=12,
-                 caption=f"Words of the kind '{category}' in {text_name(source)}")
+    return Table(
+        pd.DataFrame(rows, columns=["sentence_id", "words", "in a quotation", "context"]),
+        preview=12,
+        caption=f"Words of the kind '{category}' in {text_name(source)}",
+    )
 
 
 def compare_marking(paragraph_id: str, category: str, my_words: Sequence[str]) -> Table:
     """Compare the words a student marked in a paragraph with what the rules mark.
 
-    >>> print(compare_marking("opinion-p12", "evaluative", ["dictators", "trajectory"]))  # doctest: +ELLIPSIS
+    >>> marked = compare_marking("opinion-p12", "evaluative", ["dictators", "trajectory"])
+    >>> print(marked)  # doctest: +ELLIPSIS
     Your marking of opinion-p12 and the rules (evaluative)
             words               found by
         dictators both you and the rules
@@ -215,15 +334,22 @@ def compare_marking(paragraph_id: str, category: str, my_words: Sequence[str]) -
     paragraph = find_paragraph(paragraph_id)
     text = paragraph.text
     rules = [m for m in find_markers(text) if m["category"] == category]
-    # Agreement is judged by place in the paragraph, not by spelling: a word you mark agrees with a rule when
+    # Agreement is judged by place in the paragraph, not by spelling: a word you mark agrees with a
+    # rule when
     # they cover some of the same words of the paragraph (so 'a' never agrees with 'appeasing').
-    rows, agreed = [], set()
+    rows: list[dict[str, str]] = []
+    agreed: set[int] = set()
     for word in dict.fromkeys(w.lower() for w in words):
         spans = [m.span() for m in re.finditer(_whole(word), text, re.IGNORECASE)]
         if not spans:
-            raise CourseError(f"{shown(word)} is not a word or phrase of {paragraph.id}. Copy it exactly as the paragraph "
-                              "has it (whole words).")
-        shared = [m for m in rules if any(start < m["end"] and m["start"] < end for start, end in spans)]
+            raise CourseError(
+                f"{shown(word)} is not a word or phrase of {paragraph.id}. Copy it exactly as "
+                "the paragraph "
+                "has it (whole words)."
+            )
+        shared = [
+            m for m in rules if any(start < m["end"] and m["start"] < end for start, end in spans)
+        ]
         agreed.update(id(m) for m in shared)
         names = list(dict.fromkeys(str(m["words"]).lower() for m in shared))
         found = "both you and the rules" if shared else "only you"
@@ -232,4 +358,6 @@ def compare_marking(paragraph_id: str, category: str, my_words: Sequence[str]) -
         rows.append({"words": word, "found by": found})
     missed = dict.fromkeys(str(m["words"]).lower() for m in rules if id(m) not in agreed)
     rows += [{"words": rule, "found by": "only the rules"} for rule in missed]
-    return Table(rows, preview=None, caption=f"Your marking of {paragraph_id} and the rules ({category})")
+    return Table(
+        rows, preview=None, caption=f"Your marking of {paragraph_id} and the rules ({category})"
+    )

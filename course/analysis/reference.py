@@ -1,8 +1,9 @@
-"""The reference data: independent figures copied unchanged from ``data/reference/``, each row with its source.
+"""The reference data: independent figures copied unchanged from ``data/reference/``, each row with
+its source.
 
-Rows are numbered from 1 after the header, as the course cites them ("trade_china_russia.csv row 17").
-The files are read once per session and never changed; only the course's own reference files can be read
-here, by name.
+Rows are numbered from 1 after the header, as the course cites them ("trade_china_russia.csv row
+17"). The files are read once per session and never changed; only the course's own reference files
+can be read here, by name.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from course.results import Record
 
 __all__ = ["reference_files", "reference_frame", "reference_row", "second_source_of"]
 
+
 def reference_files() -> list[str]:
     """The reference files copied into ``data/reference``.
 
@@ -26,19 +28,25 @@ def reference_files() -> list[str]:
 
 
 def reference_frame(file: str):
-    """A whole reference file as a pandas DataFrame of text, exactly as received (read once per session).
+    """A whole reference file as a pandas DataFrame of text, exactly as received (read once per
+    session).
 
     >>> len(reference_frame("bomber_patrols.csv"))
     10
     """
-    # Only the course's own reference files, by name: never a path to some other file on the machine.
-    return read_data(data_folder() / "reference" / choose(file, reference_files(), "reference file"))
+    # Only the course's own reference files, by name: never a path to some other file on the
+    # machine.
+    return read_data(
+        data_folder() / "reference" / choose(file, reference_files(), "reference file")
+    )
 
 
 def reference_row(file: str, row: int) -> Record:
-    """One row of a reference file, numbered from 1 after the header (as in a spreadsheet, minus the header).
+    """One row of a reference file, numbered from 1 after the header (as in a spreadsheet, minus the
+    header).
 
-    It is a dictionary of the row's columns; a notebook shows it as a short table of the filled-in ones.
+    It is a dictionary of the row's columns; a notebook shows it as a short table of the filled-in
+    ones.
 
     >>> reference_row("trade_china_russia.csv", 17)["value"]
     '244.81'
@@ -59,12 +67,15 @@ def reference_row(file: str, row: int) -> Record:
     return Record(dict(frame.iloc[int(row) - 1]), f"{file} row {int(row)}")
 
 
-_SECOND_SOURCE = re.compile(r"^(?:Same (?:event|figure|count)(?: and dates?)? as|Corroborates|"
-                            r"Independent count for the period of) row (\d+)")
+_SECOND_SOURCE = re.compile(
+    r"^(?:Same (?:event|figure|count)(?: and dates?)? as|Corroborates|"
+    r"Independent count for the period of) row (\d+)"
+)
 
 
 def second_source_of(row: dict[str, str]) -> int | None:
-    """The earlier row a reference row repeats from another source ("Same event as row 16"), or None.
+    """The earlier row a reference row repeats from another source ("Same event as row 16"), or
+    None.
 
     The reference data append such rows rather than merge them, so that a figure or event reported
     by two publishers keeps both; a count of events must count it once.

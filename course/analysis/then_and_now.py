@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import html
 
-from course.results import Names, Shown, Table
 from course.errors import choose
 from course.paths import data_folder, read_data
+from course.results import Names, Shown, Table
 
 __all__ = ["topics", "compare_topic", "topic_coverage", "expectations"]
 
@@ -38,7 +38,8 @@ def _row(topic: str) -> dict[str, str]:
 
 
 def compare_topic(topic: str) -> Shown:
-    """Show, for one topic, the news report's sentences, the column's sentences, and what happened in between.
+    """Show, for one topic, the news report's sentences, the column's sentences, and what happened
+    in between.
 
     >>> print(compare_topic("energy"))  # doctest: +ELLIPSIS
     Topic: energy
@@ -50,35 +51,68 @@ def compare_topic(topic: str) -> Shown:
     from course.text.sources import find_sentence
 
     row = _row(topic)
-    parts, blocks = [f"Topic: {topic}", ""], [f"<p><strong>Topic: {html.escape(topic)}</strong></p>"]
-    for label, column in (("News report (Jan. 2022)", "news_sentences"), ("Opinion column (Dec. 2025)", "opinion_sentences")):
+    parts, blocks = (
+        [f"Topic: {topic}", ""],
+        [f"<p><strong>Topic: {html.escape(topic)}</strong></p>"],
+    )
+    for label, column in (
+        ("News report (Jan. 2022)", "news_sentences"),
+        ("Opinion column (Dec. 2025)", "opinion_sentences"),
+    ):
         ids = row[column].split()
-        lines = [f"  {sid}  {find_sentence(sid).text}" for sid in ids] or ["  (no sentence on this topic)"]
+        lines = [f"  {sid}  {find_sentence(sid).text}" for sid in ids] or [
+            "  (no sentence on this topic)"
+        ]
         parts += [f"{label}:", *lines, ""]
-        items = "".join(f"<li><code>{sid}</code> {html.escape(find_sentence(sid).text)}</li>" for sid in ids)
-        blocks.append(f"<p><strong>{label}:</strong></p><ul>{items or '<li>(no sentence on this topic)</li>'}</ul>")
+        items = "".join(
+            f"<li><code>{sid}</code> {html.escape(find_sentence(sid).text)}</li>" for sid in ids
+        )
+        blocks.append(
+            f"<p><strong>{label}:</strong></p>"
+            f"<ul>{items or '<li>(no sentence on this topic)</li>'}</ul>"
+        )
     rows = row["reference_rows"].replace(" ", ", ")
-    parts += [f"In between, the reference data record: {row['in_between']}"] + ([f"  ({rows})"] if rows else [])
-    blocks.append(f"<p><strong>In between, the reference data record:</strong> {html.escape(row['in_between'])} "
-                  + (f"<small>({html.escape(rows)})</small>" if rows else "") + "</p>")
+    parts += [f"In between, the reference data record: {row['in_between']}"] + (
+        [f"  ({rows})"] if rows else []
+    )
+    blocks.append(
+        "<p><strong>In between, the reference data record:</strong> "
+        f"{html.escape(row['in_between'])} "
+        + (f"<small>({html.escape(rows)})</small>" if rows else "")
+        + "</p>"
+    )
     if row["expectation"]:
         expectation = find_sentence(row["expectation"]).text
-        parts += ["", f"A 2022 expectation ({row['expectation']}): {expectation}", f"How it turned out: {row['how_it_turned_out']}"]
-        blocks.append(f"<p><strong>A 2022 expectation</strong> (<code>{row['expectation']}</code>): {html.escape(expectation)}<br>"
-                      f"<strong>How it turned out:</strong> {html.escape(row['how_it_turned_out'])}</p>")
+        parts += [
+            "",
+            f"A 2022 expectation ({row['expectation']}): {expectation}",
+            f"How it turned out: {row['how_it_turned_out']}",
+        ]
+        blocks.append(
+            f"<p><strong>A 2022 expectation</strong> (<code>{row['expectation']}</code>): "
+            f"{html.escape(expectation)}<br>"
+            f"<strong>How it turned out:</strong> {html.escape(row['how_it_turned_out'])}</p>"
+        )
     return Shown("\n".join(parts), "<div>" + "".join(blocks) + "</div>")
 
 
 def topic_coverage() -> Table:
-    """How many sentences each text gives to each topic: what is stressed, and what is no longer mentioned.
+    """How many sentences each text gives to each topic: what is stressed, and what is no longer
+    mentioned.
 
     >>> print(topic_coverage().where("topic", "sanctions"))
     Sentences each text gives to each topic
         topic  news sentences  opinion sentences
     sanctions               5                  0
     """
-    rows = [{"topic": row["topic"], "news sentences": len(row["news_sentences"].split()),
-             "opinion sentences": len(row["opinion_sentences"].split())} for row in _frame().to_dict("records")]
+    rows = [
+        {
+            "topic": row["topic"],
+            "news sentences": len(row["news_sentences"].split()),
+            "opinion sentences": len(row["opinion_sentences"].split()),
+        }
+        for row in _frame().to_dict("records")
+    ]
     return Table(rows, preview=None, caption="Sentences each text gives to each topic")
 
 
@@ -90,7 +124,14 @@ def expectations() -> Table:
     """
     from course.text.sources import find_sentence
 
-    rows = [{"topic": row["topic"], "sentence_id": row["expectation"], "the 2022 text": find_sentence(row["expectation"]).text,
-             "how it turned out": row["how_it_turned_out"]}
-            for row in _frame().to_dict("records") if row["expectation"]]
+    rows = [
+        {
+            "topic": row["topic"],
+            "sentence_id": row["expectation"],
+            "the 2022 text": find_sentence(row["expectation"]).text,
+            "how it turned out": row["how_it_turned_out"],
+        }
+        for row in _frame().to_dict("records")
+        if row["expectation"]
+    ]
     return Table(rows, preview=None, caption="2022 expectations and how they turned out")

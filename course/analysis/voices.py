@@ -7,12 +7,18 @@ them ("said", "according to"). Sentences with no voice row are in the author's o
 
 from __future__ import annotations
 
-from course.results import Table, filtered
 from course.paths import data_folder, read_data
+from course.results import Table, filtered
 
 __all__ = ["SPEAKER_TYPES", "SPEECH", "voices_table", "who_speaks", "voices_chart"]
 
-SPEAKER_TYPES = ("named person", "unnamed people", "institution or government", "document or data", "no one named")
+SPEAKER_TYPES = (
+    "named person",
+    "unnamed people",
+    "institution or government",
+    "document or data",
+    "no one named",
+)
 SPEECH = ("direct quote", "partial quote", "paraphrase")
 AUTHOR = "the author's own voice (no attribution)"
 
@@ -25,23 +31,33 @@ def _frame():
 def voices_table(source: str | None = None, speaker_type: str | None = None) -> Table:
     """Every quotation and attributed claim, or those of one source and/or one kind of speaker.
 
-    >>> list(voices_table("opinion")["speaker"])
-    ['Beijing and Moscow', 'Xi Jinping and Vladimir Putin', 'not stated', 'Leaked documents', 'Chinese leaders']
-    >>> voices_table(speaker_type="named")
+    >>> list(voices_table("opinion")["speaker"])  # doctest: +NORMALIZE_WHITESPACE
+    ['Beijing and Moscow', 'Xi Jinping and Vladimir Putin', 'not stated', 'Leaked documents',
+    'Chinese leaders']
+    >>> voices_table(speaker_type="named")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    course.errors.CourseError: There is no speaker type called 'named'. The speaker types are: 'named person', 'unnamed people', 'institution or government', 'document or data', 'no one named'. Did you mean 'named person'?
+    course.errors.CourseError: There is no speaker type called 'named'. The speaker types are:
+    'named person', 'unnamed people', 'institution or government', 'document or data', 'no one
+    named'. Did you mean 'named person'?
     """
     from course.text.sources import source_names, text_name
 
     frame = filtered(_frame(), "source", source, source_names(), "source")
-    frame = filtered(frame, "speaker_type", speaker_type, SPEAKER_TYPES, "speaker type").reset_index(drop=True)
+    frame = filtered(
+        frame, "speaker_type", speaker_type, SPEAKER_TYPES, "speaker type"
+    ).reset_index(drop=True)
     caption = f"Voices in {text_name(source)}" + (f" ({speaker_type})" if speaker_type else "")
-    return Table(frame, key_columns=["sentence_id", "speaker", "speaker_type", "speech", "quote"], caption=caption)
+    return Table(
+        frame,
+        key_columns=["sentence_id", "speaker", "speaker_type", "speech", "quote"],
+        caption=caption,
+    )
 
 
 def who_speaks() -> Table:
-    """For each text: in how many body sentences each kind of voice speaks, and what share of the text that is.
+    """For each text: in how many body sentences each kind of voice speaks, and what share of the
+    text that is.
 
     A sentence with two voices counts for each; a sentence with none is the author's own voice.
 
@@ -61,7 +77,7 @@ def who_speaks() -> Table:
             rows.append({"text": name, "voice": kind, "sentences": count})
         silent = len(set(body) - set(voices["sentence_id"]))
         rows.append({"text": name, "voice": AUTHOR, "sentences": silent})
-        for row in rows[-len(SPEAKER_TYPES) - 1:]:
+        for row in rows[-len(SPEAKER_TYPES) - 1 :]:
             row["share of body sentences"] = f"{100 * row['sentences'] / len(body):.0f}%"
             row["body sentences"] = len(body)
     import pandas as pd
@@ -87,13 +103,26 @@ def voices_chart():
     axes = figure.subplots()
     height = 0.38
     # Colour and hatching both tell the texts apart, so the chart also reads in greyscale.
-    for offset, name, hatch, label in ((-height / 2, "news", "", "News report (Jan. 2022)"),
-                                       (height / 2, "opinion", "//", "Opinion column (Dec. 2025)")):
+    for offset, name, hatch, label in (
+        (-height / 2, "news", "", "News report (Jan. 2022)"),
+        (height / 2, "opinion", "//", "Opinion column (Dec. 2025)"),
+    ):
         part = frame[frame["text"] == name].set_index("voice").loc[voices]
         shares = 100 * part["sentences"] / part["body sentences"]
-        axes.barh([i + offset for i in range(len(voices))], shares, height=height, color=PALETTE[name],
-                  hatch=hatch, edgecolor="black", label=label)
-    axes.set_yticks(range(len(voices)), [v.replace(" (no attribution)", "\n(no attribution)") for v in voices], fontsize=11)
+        axes.barh(
+            [i + offset for i in range(len(voices))],
+            shares,
+            height=height,
+            color=PALETTE[name],
+            hatch=hatch,
+            edgecolor="black",
+            label=label,
+        )
+    axes.set_yticks(
+        range(len(voices)),
+        [v.replace(" (no attribution)", "\n(no attribution)") for v in voices],
+        fontsize=11,
+    )
     axes.invert_yaxis()
     title = "Who speaks in each text: share of body sentences by kind of voice"
     axes.set_title(title, fontsize=13)
@@ -102,10 +131,26 @@ def voices_chart():
     axes.tick_params(axis="x", labelsize=11)
     axes.legend(fontsize=10, loc="upper right")
     axes.grid(axis="x", color="#dddddd")
-    figure.text(0.01, 0.01, "Source: data/voices.csv and the two texts' body sentences.", fontsize=9, color="#333333")
+    figure.text(
+        0.01,
+        0.01,
+        "Source: data/voices.csv and the two texts' body sentences.",
+        fontsize=9,
+        color="#333333",
+    )
     figure.tight_layout(rect=(0, 0.04, 1, 1))
-    describe = lambda name: "; ".join(f"{r.voice} {r._4}" for r in frame[frame["text"] == name].itertuples())  # noqa: E731
-    alt_text = ("Horizontal bar chart comparing, for the news report and the opinion column, the share of body sentences "
-                f"in which each kind of voice speaks. News report: {describe('news')}. Opinion column: {describe('opinion')}.")
-    source_line = "Source: data/voices.csv (every quotation and attributed claim) and the body sentences of both texts."
+
+    def describe(name: str) -> str:
+        return "; ".join(f"{r.voice} {r._4}" for r in frame[frame["text"] == name].itertuples())
+
+    alt_text = (
+        "Horizontal bar chart comparing, for the news report and the opinion column, the share "
+        "of body sentences "
+        f"in which each kind of voice speaks. News report: {describe('news')}. Opinion column: "
+        f"{describe('opinion')}."
+    )
+    source_line = (
+        "Source: data/voices.csv (every quotation and attributed claim) and the body "
+        "sentences of both texts."
+    )
     return Chart.from_figure(figure, title, alt_text, source_line, table)

@@ -1,4 +1,5 @@
-"""The lessons' format, for authors: the skeleton every lesson follows, the folded instructor notes, the
+"""The lessons' format, for authors: the skeleton every lesson follows, the folded instructor notes,
+the
 README's lesson table, and Markdown spelled for readers outside JupyterLab.
 
 Every lesson opens with one Markdown cell holding, in this order, its title (``# NN · Title``),
@@ -15,14 +16,27 @@ from pathlib import Path
 from course.classroom.course_map import Lesson, lesson_cells, lessons, section
 from course.paths import notebooks_folder
 
-__all__ = ["OPENING", "CLOSING", "NOTE_OPENING", "NOTE_CLOSING", "skeleton_problems", "lesson_table", "instructor_notes",
-           "note_text", "plain_markdown"]
+__all__ = [
+    "OPENING",
+    "CLOSING",
+    "NOTE_OPENING",
+    "NOTE_CLOSING",
+    "skeleton_problems",
+    "lesson_table",
+    "instructor_notes",
+    "note_text",
+    "plain_markdown",
+]
 
 OPENING: tuple[str, ...] = ("## What you will learn", "## Time needed", "## What you need first")
 CLOSING: tuple[str, ...] = ("## Summary", "## What comes next")
-NOTE_OPENING = "<details><summary><strong>Instructor note</strong>: answers and teaching notes (click to show)</summary>"
+NOTE_OPENING = (
+    "<details><summary><strong>Instructor note</strong>: answers and teaching notes "
+    "(click to show)</summary>"
+)
 NOTE_CLOSING = "</details>"
-"""Instructor notes (cells tagged ``instructor``) are folded inside these, so that nobody reads an answer by
+"""Instructor notes (cells tagged ``instructor``) are folded inside these, so that nobody reads an
+answer by
 scrolling past it; the student version leaves them out altogether."""
 _NAME = re.compile(r"^(\d{2})_[a-z0-9_]+\.ipynb$")
 _TITLE = re.compile(r"^# (\d{2}) · (.+)$", re.MULTILINE)
@@ -32,8 +46,8 @@ def plain_markdown(source: str) -> str:
     r"""A cell's Markdown for a reader outside JupyterLab: dollar signs escaped the standard way.
 
     In a lesson every dollar sign is written as two backslashes and a dollar, the one spelling that
-    JupyterLab shows as a plain dollar sign rather than as the start of mathematics; standard Markdown
-    writes one backslash.
+    JupyterLab shows as a plain dollar sign rather than as the start of mathematics; standard
+    Markdown writes one backslash.
 
     >>> print(plain_markdown(r'"roughly \\$245 billion"'))
     "roughly \$245 billion"
@@ -60,8 +74,11 @@ def instructor_notes(lesson: Lesson) -> tuple[str, ...]:
     >>> any("Answers:" in note for note in instructor_notes(lessons()[1]))
     True
     """
-    return tuple(note_text(text) for text, tags in _tagged_markdown(notebooks_folder() / lesson.file)
-                 if "instructor" in tags)
+    return tuple(
+        note_text(text)
+        for text, tags in _tagged_markdown(notebooks_folder() / lesson.file)
+        if "instructor" in tags
+    )
 
 
 def skeleton_problems(path: Path) -> list[str]:
@@ -81,19 +98,25 @@ def skeleton_problems(path: Path) -> list[str]:
     if not title:
         problems.append(f"{path.name}: the first cell must start with the title, '# NN · Title'")
     elif not path.name.startswith(title.group(1) + "_"):
-        problems.append(f"{path.name}: the title's number {title.group(1)} does not match the file name")
+        problems.append(
+            f"{path.name}: the title's number {title.group(1)} does not match the file name"
+        )
     positions = [first.find(heading) for heading in OPENING]
-    for heading, position in zip(OPENING, positions):
+    for heading, position in zip(OPENING, positions, strict=False):
         if position == -1:
             problems.append(f"{path.name}: the first cell lacks '{heading}'")
     if -1 not in positions and positions != sorted(positions):
-        problems.append(f"{path.name}: the opening headings are out of order (want {', '.join(OPENING)})")
+        problems.append(
+            f"{path.name}: the opening headings are out of order (want {', '.join(OPENING)})"
+        )
     if OPENING[1] in first and not re.search(r"\d+ minutes", section(first, OPENING[1])):
-        problems.append(f"{path.name}: 'Time needed' should give a time in minutes, like 'About 30 minutes'")
+        problems.append(
+            f"{path.name}: 'Time needed' should give a time in minutes, like 'About 30 minutes'"
+        )
     if everything.count("\n# ") + everything.startswith("# ") != 1:
         problems.append(f"{path.name}: the title should be the only level-1 heading")
     tail = [everything.rfind(heading) for heading in CLOSING]
-    for heading, position in zip(CLOSING, tail):
+    for heading, position in zip(CLOSING, tail, strict=False):
         if position == -1:
             problems.append(f"{path.name}: lacks '{heading}' near the end")
     if -1 not in tail and not tail[0] < tail[1]:
@@ -102,9 +125,14 @@ def skeleton_problems(path: Path) -> list[str]:
     if CLOSING[1] not in last:
         problems.append(f"{path.name}: the last Markdown cell should hold '{CLOSING[1]}'")
     for text, tags in _tagged_markdown(path):
-        if "instructor" in tags and not (text.startswith(NOTE_OPENING + "\n\n") and text.endswith("\n\n" + NOTE_CLOSING)):
-            problems.append(f"{path.name}: an instructor note must be folded: start with NOTE_OPENING and a blank line, "
-                            "end with a blank line and NOTE_CLOSING")
+        if "instructor" in tags and not (
+            text.startswith(NOTE_OPENING + "\n\n") and text.endswith("\n\n" + NOTE_CLOSING)
+        ):
+            problems.append(
+                f"{path.name}: an instructor note must be folded: start with NOTE_OPENING and a "
+                "blank line, "
+                "end with a blank line and NOTE_CLOSING"
+            )
     return problems
 
 
@@ -117,7 +145,8 @@ def lesson_table() -> str:
     lines = ["| # | Lesson | Time | What you learn |", "|---|---|---|---|"]
     for lesson in lessons():
         learn = "; ".join(item.rstrip(".") for item in lesson.learn)
-        lines.append(f"| {lesson.number} | [{lesson.title}](notebooks/{lesson.file}) | {lesson.minutes} min | {learn} |")
+        lines.append(
+            f"| {lesson.number} | [{lesson.title}](notebooks/{lesson.file}) | {lesson.minutes} "
+            f"min | {learn} |"
+        )
     return "\n".join(lines)
-
-

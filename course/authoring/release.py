@@ -3,9 +3,9 @@
 The notebooks in the repository are the instructor's source. Cells tagged ``instructor`` hold what
 students must not see first (answers, rubrics, facilitation notes); they are folded in the source.
 ``release`` writes a copy of the course to a new folder in which those cells are removed (student
-version) or kept folded behind a "click to show" switch (self-study version), with every output cleared.
-Notebooks are read and written with nbformat and changed by nbconvert's preprocessors; the result is the
-same, byte for byte, every time it is made from the same source.
+version) or kept folded behind a "click to show" switch (self-study version), with every output
+cleared. Notebooks are read and written with nbformat and changed by nbconvert's preprocessors; the
+result is the same, byte for byte, every time it is made from the same source.
 """
 
 from __future__ import annotations
@@ -16,44 +16,54 @@ from pathlib import Path
 from course.errors import CourseError
 from course.paths import project_folder
 
-__all__ = ["HIDDEN_TAGS", "MODES", "Release", "release", "release_settings", "describe", "student_preprocessors",
-           "student_notebook", "student_readme"]
+__all__ = [
+    "HIDDEN_TAGS",
+    "MODES",
+    "Release",
+    "release",
+    "release_settings",
+    "describe",
+    "student_preprocessors",
+    "student_notebook",
+    "student_readme",
+]
 
 HIDDEN_TAGS = ("instructor",)
 MODES = ("student", "self-study")
 MARKER = ".course-release"
-_COPIED = ("GLOSSARY.md", "LICENSE-CONTENT.md", "requirements.txt", "pyproject.toml", "runtime.txt", "LICENSE", "course",
-           "jupyter-config", "data", "seeds")
-_STUDENT_README = """# Reading sources critically: China–Russia military cooperation
-
-A course of Jupyter notebooks: you read two texts about China–Russia military cooperation the way a
-fact-checker does. No Python is needed: open a lesson in `notebooks/` and press Shift-Enter from top to bottom,
-starting with `00_start_here.ipynb`.
-
-{binder}- Your written answers are saved in `my-work/` in this folder. On Binder, nothing is kept when the session
-  ends: run `export_journal("Your Name")` and download the file before you leave (lesson 00 shows how).
-- Words the course uses are explained in [GLOSSARY.md](GLOSSARY.md).
-- To run the course on your own computer (Python 3.11 or newer; on Debian or Ubuntu also
-  `sudo apt install python3-venv`), open a terminal in this folder and run:
-  `python3 -m venv .venv && .venv/bin/python -m pip install -r requirements.txt && .venv/bin/jupyter lab --notebook-dir=. notebooks/00_start_here.ipynb`
-  On Windows (PowerShell): `py -m venv .venv`, then `.venv\\Scripts\\python -m pip install -r requirements.txt`, then
-  `.venv\\Scripts\\jupyter lab --notebook-dir=. notebooks\\00_start_here.ipynb`. To come back later, run only the last part.
-
-The two source texts in `seeds/` are quoted for teaching and criticism and belong to their authors and
-publishers. The lessons are under CC BY 4.0 ([LICENSE-CONTENT.md](LICENSE-CONTENT.md)); the code under the MIT
-licence ([LICENSE](LICENSE)).
-"""
-# A class's student repository should not pick up a tester's environment, build files or written work.
+_COPIED = (
+    "GLOSSARY.md",
+    "LICENSE-CONTENT.md",
+    "requirements.txt",
+    "pyproject.toml",
+    "runtime.txt",
+    "LICENSE",
+    "course",
+    "jupyter-config",
+    "data",
+    "seeds",
+)
+_TEMPLATE = (
+    Path(__file__).resolve().parent / "student_readme.md"
+)  # the student README, "{binder}" filled in
+# A class's student repository should not pick up a tester's environment, build files or written
+# work.
 _STUDENT_GITIGNORE = ".venv/\nmy-work/\nbuild/\n*.egg-info/\n__pycache__/\n.ipynb_checkpoints/\n"
 
 
 def student_preprocessors(mode: str = "student") -> list:
-    """The nbconvert preprocessors that make a lesson's student (or self-study) version from the instructor's.
+    """The nbconvert preprocessors that make a lesson's student (or self-study) version from the
+    instructor's.
 
     >>> [type(p).__name__ for p in student_preprocessors()]
     ['TagRemovePreprocessor', 'ClearOutputPreprocessor', 'ClearMetadataPreprocessor']
     """
-    from nbconvert.preprocessors import ClearMetadataPreprocessor, ClearOutputPreprocessor, Preprocessor, TagRemovePreprocessor
+    from nbconvert.preprocessors import (
+        ClearMetadataPreprocessor,
+        ClearOutputPreprocessor,
+        Preprocessor,
+        TagRemovePreprocessor,
+    )
 
     from course.authoring.lesson_format import NOTE_OPENING
 
@@ -69,20 +79,34 @@ def student_preprocessors(mode: str = "student") -> list:
             tags = cell.metadata.get("tags", [])
             if set(tags) & set(HIDDEN_TAGS):
                 if not cell.source.startswith(NOTE_OPENING):
-                    raise CourseError(f"Cell {index} is tagged {tags} but is not folded; see course.authoring.lesson_format.NOTE_OPENING.")
+                    raise CourseError(
+                        f"Cell {index} is tagged {tags} but is not folded; see "
+                        "course.authoring.lesson_format.NOTE_OPENING."
+                    )
                 cell.metadata["tags"] = ["self-study"]
             return cell, resources
 
-    first = (TagRemovePreprocessor(enabled=True, remove_cell_tags=set(HIDDEN_TAGS)) if mode == "student"
-             else MarkSelfStudy(enabled=True))
-    # Cell metadata keeps only its tags (nbval reads "raises-exception"); the notebook keeps its kernel.
-    return [first, ClearOutputPreprocessor(enabled=True),
-            ClearMetadataPreprocessor(enabled=True, preserve_cell_metadata_mask={"tags"},
-                                      preserve_nb_metadata_mask={"kernelspec", "language_info"})]
+    first = (
+        TagRemovePreprocessor(enabled=True, remove_cell_tags=set(HIDDEN_TAGS))
+        if mode == "student"
+        else MarkSelfStudy(enabled=True)
+    )
+    # Cell metadata keeps only its tags (nbval reads "raises-exception"); the notebook keeps its
+    # kernel.
+    return [
+        first,
+        ClearOutputPreprocessor(enabled=True),
+        ClearMetadataPreprocessor(
+            enabled=True,
+            preserve_cell_metadata_mask={"tags"},
+            preserve_nb_metadata_mask={"kernelspec", "language_info"},
+        ),
+    ]
 
 
 def student_notebook(notebook, mode: str = "student"):
-    """Return the student (or self-study) version of a notebook (an nbformat notebook, or its JSON data).
+    """Return the student (or self-study) version of a notebook (an nbformat notebook, or its JSON
+    data).
 
     >>> import nbformat
     >>> source = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("Question"),
@@ -102,9 +126,11 @@ def student_notebook(notebook, mode: str = "student"):
 
 
 def student_readme(binder: str | None = None, branch: str = "main") -> str:
-    """The README of a student copy; with ``binder`` (a GitHub ``owner/name``), it opens with a Binder launch link.
+    """The README of a student copy; with ``binder`` (a GitHub ``owner/name``), it opens with a
+    Binder launch link.
 
-    >>> "mybinder.org/v2/gh/teacher/student-version/main" in student_readme("teacher/student-version")
+    >>> readme = student_readme("teacher/student-version")
+    >>> "mybinder.org/v2/gh/teacher/student-version/main" in readme
     True
     >>> "mybinder" in student_readme()
     False
@@ -113,14 +139,16 @@ def student_readme(binder: str | None = None, branch: str = "main") -> str:
     if binder:
         from course.authoring.links import binder_link
 
-        line = (f"- Open the course in your browser, nothing to install: [![Launch on Binder]"
-                f"(https://mybinder.org/badge_logo.svg)]({binder_link(binder, branch)})\n")
-    return _STUDENT_README.replace("{binder}", line)
+        line = (
+            f"- Open the course in your browser, nothing to install: [![Launch on Binder]"
+            f"(https://mybinder.org/badge_logo.svg)]({binder_link(binder, branch)})\n"
+        )
+    return _TEMPLATE.read_text(encoding="utf-8").replace("{binder}", line)
 
 
 @dataclass(frozen=True)
 class Release:
-    """What ``release`` made: the folder, the lessons written, and what an update kept or removed."""
+    """What ``release`` made: the folder, the lessons, and what an update kept or removed."""
 
     folder: Path
     notebooks: tuple[Path, ...]
@@ -128,33 +156,51 @@ class Release:
     kept: str
 
 
-def release(destination: str | Path, mode: str = "student", force: bool = False, binder: str | None = None,
-            branch: str = "main") -> Release:
+def release(
+    destination: str | Path,
+    mode: str = "student",
+    force: bool = False,
+    binder: str | None = None,
+    branch: str = "main",
+) -> Release:
     """Write the student (or self-study) version of the course to ``destination``.
 
-    The folder must be new or empty, or an earlier release (then ``force=True`` updates it). An update replaces
-    only the files the last release wrote and nobody has edited since; ``my-work/``, a teacher's own files,
-    ``.git`` and edited copies stay, and the result says what was kept. ``binder`` (the GitHub ``owner/name``
-    the copy will be pushed to, on ``branch``) puts a Binder launch link in its README. A ``.gitignore`` keeps a
-    tester's ``.venv`` and ``my-work`` out of the student repository.
+    The folder must be new or empty, or an earlier release (then ``force=True`` updates it). An
+    update replaces only the files the last release wrote and nobody has edited since; ``my-work/``,
+    a teacher's own files, ``.git`` and edited copies stay, and the result says what was kept.
+    ``binder`` (the GitHub ``owner/name`` the copy will be pushed to, on ``branch``) puts a Binder
+    launch link in its README. A ``.gitignore`` keeps a tester's ``.venv`` and ``my-work`` out of
+    the student repository.
     """
     import nbformat
 
-    from course.errors import choose
     from course.authoring.folders import GeneratedFolder
+    from course.errors import choose
 
     mode = choose(mode, MODES, "mode")
-    readme = student_readme(binder, branch)  # a bad repository name stops the release before anything is written
+    readme = student_readme(
+        binder, branch
+    )  # a bad repository name stops the release before anything is written
     source = project_folder()
     link = f"{binder} ({branch})" if binder else "none"
     notebooks = []
-    with GeneratedFolder(destination, MARKER, "release", force, {"mode": mode, "binder": link}) as folder:
+    with GeneratedFolder(
+        destination, MARKER, "release", force, {"mode": mode, "binder": link}
+    ) as folder:
         for name in _COPIED:
             path = source / name
             if path.is_dir():
-                # Students get what they run: the authoring tools (guide, release, site, links) stay behind.
-                folder.copy_tree(path, name, skip=lambda p: bool({"__pycache__", "authoring"} & set(p.parts))
-                                 or p.suffix == ".pyc" or any(part.endswith(".egg-info") for part in p.parts))
+                # Students get what they run: the authoring tools (guide, release, site, links) stay
+                # behind.
+                folder.copy_tree(
+                    path,
+                    name,
+                    skip=lambda p: (
+                        bool({"__pycache__", "authoring"} & set(p.parts))
+                        or p.suffix == ".pyc"
+                        or any(part.endswith(".egg-info") for part in p.parts)
+                    ),
+                )
             elif path.exists():
                 folder.write_bytes(name, path.read_bytes())
         folder.write_text("README.md", readme)
@@ -167,7 +213,8 @@ def release(destination: str | Path, mode: str = "student", force: bool = False,
 
 
 def release_settings(folder: str | Path) -> dict[str, str]:
-    """What an earlier release in ``folder`` was made with (``mode``, ``binder``), or {} if there is none.
+    """What an earlier release in ``folder`` was made with (``mode``, ``binder``), or {} if there is
+    none.
 
     >>> release_settings("/no/such/folder")
     {}
@@ -178,17 +225,28 @@ def release_settings(folder: str | Path) -> dict[str, str]:
 
 
 def describe(made: Release, before: dict[str, str] | None = None) -> str:
-    """A short report for the instructor after a release; ``before`` (``release_settings`` read before it) adds
+    """A short report for the instructor after a release; ``before`` (``release_settings`` read
+    before it) adds
     what an update changed, so that leaving out an option by mistake does not go unnoticed."""
-    what = ("instructor notes removed" if made.mode == "student"
-            else "instructor notes folded away behind a 'show' switch")
-    report = (f"Wrote the {made.mode} version of {len(made.notebooks)} lessons to {made.folder} ({what}; outputs "
-              "cleared).\nHand out that folder, or push it to its own repository for Binder or nbgitpuller.")
+    what = (
+        "instructor notes removed"
+        if made.mode == "student"
+        else "instructor notes folded away behind a 'show' switch"
+    )
+    report = (
+        f"Wrote the {made.mode} version of {len(made.notebooks)} lessons to {made.folder} "
+        f"({what}; outputs "
+        "cleared).\nHand out that folder, or push it to its own repository for Binder or "
+        "nbgitpuller."
+    )
     if made.kept:
         report += "\n" + made.kept
     now = release_settings(made.folder)
     for key, label in (("mode", "version"), ("binder", "Binder link")):
         if before and key in before and before[key] != now.get(key):
-            report += (f"\nNote: the {label} changed from {before[key]!r} to {now.get(key)!r}. If that was not meant, "
-                       "run again with the earlier options.")
+            report += (
+                f"\nNote: the {label} changed from {before[key]!r} to {now.get(key)!r}. If that "
+                "was not meant, "
+                "run again with the earlier options."
+            )
     return report

@@ -1,3 +1,5 @@
-"""The classroom: self-checks with feedback (``self_checks``, with the exercises in ``exercises.toml`` and their
-computed ``answers``), the answer widgets (``widgets``), the student's journal (``journal``), the evidence sheet
+"""The classroom: self-checks with feedback (``self_checks``, with the exercises in
+``exercises.toml`` and their
+computed ``answers``), the answer widgets (``widgets``), the student's journal (``journal``), the
+evidence sheet
 (``assessment``) and the course map (``course_map``)."""

@@ -1,8 +1,11 @@
-"""Answers worked out from the texts and the data, for the exercises that name them (``answer_from`` in
-``exercises.toml``): a change in cleaning, splitting or the data can never leave an answer key silently wrong.
+"""Answers worked out from the texts and the data, for the exercises that name them (``answer_from``
+in
+``exercises.toml``): a change in cleaning, splitting or the data can never leave an answer key
+silently wrong.
 
-Each function returns the answer itself; for a choice exercise, the text of the right choice (the letter
-follows from the choices). The functions that need the exercise's choices take them as ``choices``.
+Each function returns the answer itself; for a choice exercise, the text of the right choice (the
+letter follows from the choices). The functions that need the exercise's choices take them as
+``choices``.
 """
 
 from __future__ import annotations
@@ -58,7 +61,11 @@ def pull_quote_host() -> str:
     opinion = load_source("opinion")
     quote = next(p for p in opinion.paragraphs if p.kind == "pull quote")
     line = quote.raw_lines[0]
-    return next(p.id for p in opinion.paragraphs if p.kind == "body" and min(p.raw_lines) < line < max(p.raw_lines))
+    return next(
+        p.id
+        for p in opinion.paragraphs
+        if p.kind == "body" and min(p.raw_lines) < line < max(p.raw_lines)
+    )
 
 
 def statistics_cited(source: str) -> int:
@@ -91,7 +98,12 @@ def border_difference() -> float:
     from course.analysis.fact_checks import convert, percent_difference
     from course.analysis.reference import reference_row
 
-    return float(percent_difference(convert(2500, "miles", "km"), float(reference_row("geography_and_units.csv", 1)["value"])))
+    return float(
+        percent_difference(
+            convert(2500, "miles", "km"),
+            float(reference_row("geography_and_units.csv", 1)["value"]),
+        )
+    )
 
 
 def reference_ratio(file: str, row: int, other_row: int) -> float:
@@ -147,7 +159,11 @@ def marker_rate(category: str, source: str) -> float:
     from course.analysis.markers import marker_rates
 
     table = marker_rates().frame
-    return float(table[(table["category"] == category) & (table["text"] == source)]["per 1,000 words"].iloc[0])
+    return float(
+        table[(table["category"] == category) & (table["text"] == source)]["per 1,000 words"].iloc[
+            0
+        ]
+    )
 
 
 def vague_events(source: str) -> int:
@@ -169,7 +185,8 @@ def patrols_after(date: str) -> int:
 
 
 def most_covered_topic(source: str, choices: Sequence[str]) -> str:
-    """Which of the offered topics gets the most sentences in a text; a tie between them is an error, since the
+    """Which of the offered topics gets the most sentences in a text; a tie between them is an
+    error, since the
     exercise would then have no single answer.
 
     >>> most_covered_topic("news", ["trade", "energy", "joint exercises"])
@@ -177,16 +194,39 @@ def most_covered_topic(source: str, choices: Sequence[str]) -> str:
     """
     from course.analysis.then_and_now import topic_coverage
 
-    counts = {row["topic"]: row[f"{source} sentences"] for row in topic_coverage().frame.to_dict("records")}
+    counts = {
+        row["topic"]: row[f"{source} sentences"]
+        for row in topic_coverage().frame.to_dict("records")
+    }
     offered = sorted(choices, key=lambda topic: -counts[topic])
     if len(offered) > 1 and counts[offered[0]] == counts[offered[1]]:
-        raise CourseError(f"{offered[0]!r} and {offered[1]!r} have as many sentences ({counts[offered[0]]}): the "
-                          "exercise needs other choices.")
+        raise CourseError(
+            f"{offered[0]!r} and {offered[1]!r} have as many sentences ({counts[offered[0]]}): the "
+            "exercise needs other choices."
+        )
     return offered[0]
 
 
-ANSWERS = {function.__name__: function for function in (
-    lesson_count, byline_authors, sentences_mentioning, pull_quote_host, statistics_cited, statistics_attributed,
-    converted, border_difference, reference_ratio, status_of, statistics_with_status, named_direct_speakers,
-    direct_quotes, marker_rate, vague_events, patrols_after, most_covered_topic)}
+ANSWERS = {
+    function.__name__: function
+    for function in (
+        lesson_count,
+        byline_authors,
+        sentences_mentioning,
+        pull_quote_host,
+        statistics_cited,
+        statistics_attributed,
+        converted,
+        border_difference,
+        reference_ratio,
+        status_of,
+        statistics_with_status,
+        named_direct_speakers,
+        direct_quotes,
+        marker_rate,
+        vague_events,
+        patrols_after,
+        most_covered_topic,
+    )
+}
 """The functions an exercise may name in ``answer_from``."""

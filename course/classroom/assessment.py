@@ -45,29 +45,53 @@ def evidence_sheet(statistic_id: str) -> Shown:
     sentence_id = statistic["sentence_id"]
     voices = voices_table().frame
     voices = voices[voices["sentence_id"] == sentence_id]
-    speakers = ("; ".join(f"{v.speaker} ({v.speaker_type}, {v.speech}, cue: '{v.cue}')" for v in voices.itertuples())
-                or "no attribution in this sentence: the author's own voice")
+    speakers = (
+        "; ".join(
+            f"{v.speaker} ({v.speaker_type}, {v.speech}, cue: '{v.cue}')"
+            for v in voices.itertuples()
+        )
+        or "no attribution in this sentence: the author's own voice"
+    )
     markers = find_markers(statistic["sentence"])
-    telling = ", ".join(f"'{m['words']}' ({m['category']})" for m in markers) or "none from the word lists"
+    telling = (
+        ", ".join(f"'{m['words']}' ({m['category']})" for m in markers)
+        or "none from the word lists"
+    )
     check = check_statistic(statistic["statistic_id"])
     events = timeline_table(statistic["source"]).frame
     events = events[events["where"] == sentence_id]
-    when = "; ".join(f"{e.event}: {e.date} ({e.precision})" for e in events.itertuples()) or "no dated event in this sentence"
-    topics = [row["topic"] for row in then_and_now().to_dict("records")
-              if sentence_id in (row["news_sentences"] + " " + row["opinion_sentences"]).split()]
+    when = (
+        "; ".join(f"{e.event}: {e.date} ({e.precision})" for e in events.itertuples())
+        or "no dated event in this sentence"
+    )
+    topics = [
+        row["topic"]
+        for row in then_and_now().to_dict("records")
+        if sentence_id in (row["news_sentences"] + " " + row["opinion_sentences"]).split()
+    ]
     sections = [
         ("The claim", f"{statistic['sentence']} [{sentence_id}]"),
-        ("The figure", f"“{statistic['quote']}”: {statistic['value']} {statistic['unit']}; period: {statistic['period']}; "
-                       f"counts: {statistic['counted_what']}; hedge: {statistic['qualifier'] or 'none'}; "
-                       f"according to: {statistic['attribution']}"),
+        (
+            "The figure",
+            f"“{statistic['quote']}”: {statistic['value']} {statistic['unit']}; period: "
+            f"{statistic['period']}; "
+            f"counts: {statistic['counted_what']}; hedge: {statistic['qualifier'] or 'none'}; "
+            f"according to: {statistic['attribution']}",
+        ),
         ("Who speaks", speakers),
         ("Telling words (word-list matches: check each by reading)", telling),
-        ("The check", f"{check.status}. {check.explanation} (reference rows: {check.references or 'none'})"),
+        (
+            "The check",
+            f"{check.status}. {check.explanation} (reference rows: {check.references or 'none'})",
+        ),
         ("When", when),
         ("Then and now", ", ".join(topics) if topics else "not part of a then-and-now topic"),
         ("Write your assessment in this order", " ".join(ASSESSMENT_OUTLINE)),
     ]
     title = f"Evidence sheet: {statistic['statistic_id']} ({statistic['source']})"
     text = "\n\n".join([title, *(f"{name}: {value}" for name, value in sections)])
-    items = "".join(f"<dt><strong>{html.escape(name)}</strong></dt><dd>{html.escape(value)}</dd>" for name, value in sections)
+    items = "".join(
+        f"<dt><strong>{html.escape(name)}</strong></dt><dd>{html.escape(value)}</dd>"
+        for name, value in sections
+    )
     return Shown(text, f"<div><p><strong>{html.escape(title)}</strong></p><dl>{items}</dl></div>")

@@ -1,4 +1,5 @@
-"""The course map: every lesson, as its opening cell describes it, for students and for the other tools.
+"""The course map: every lesson, as its opening cell describes it, for students and for the other
+tools.
 
 Every lesson opens with one Markdown cell holding, in this order, its title (``# NN · Title``),
 ``## What you will learn``, ``## Time needed`` and ``## What you need first``; and closes with
@@ -40,25 +41,31 @@ def lesson_cells(path: Path) -> list[tuple[str, str, list[str]]]:
     import nbformat
 
     notebook = nbformat.read(path, as_version=4)
-    return [(cell.cell_type, cell.source, list(cell.metadata.get("tags", []))) for cell in notebook.cells]
+    return [
+        (cell.cell_type, cell.source, list(cell.metadata.get("tags", [])))
+        for cell in notebook.cells
+    ]
 
 
 def section(cell: str, heading: str) -> str:
     r"""The text of one ``## heading`` section of a Markdown cell ('' when it has none).
 
-    >>> section("## Time needed\nAbout 15 minutes.\n## What you need first\nNothing.", "## Time needed")
+    >>> cell = "## Time needed\nAbout 15 minutes.\n## What you need first\nNothing."
+    >>> section(cell, "## Time needed")
     'About 15 minutes.'
     """
     if heading not in cell:
         return ""
     start = cell.index(heading) + len(heading)
     following = cell.find("\n## ", start)
-    return cell[start:following if following != -1 else len(cell)].strip()
+    return cell[start : following if following != -1 else len(cell)].strip()
 
 
 def _items(cell: str, heading: str) -> tuple[str, ...]:
     """The bullet points of one section of a cell."""
-    return tuple(line[2:].strip() for line in section(cell, heading).splitlines() if line.startswith("- "))
+    return tuple(
+        line[2:].strip() for line in section(cell, heading).splitlines() if line.startswith("- ")
+    )
 
 
 @functools.cache
@@ -71,9 +78,20 @@ def _lessons(folder: Path) -> tuple[Lesson, ...]:
         if title is None or minutes is None:
             from course.errors import CourseError
 
-            raise CourseError(f"{path.name}: the first cell needs the title ('# NN · Title') and a time in minutes.")
-        found.append(Lesson(title.group(1), path.name, title.group(2).strip(), int(minutes.group(1)),
-                            _items(first, "## What you will learn"), _items(first, "## What you need first")))
+            raise CourseError(
+                f"{path.name}: the first cell needs the title ('# NN · Title') and a time in "
+                "minutes."
+            )
+        found.append(
+            Lesson(
+                title.group(1),
+                path.name,
+                title.group(2).strip(),
+                int(minutes.group(1)),
+                _items(first, "## What you will learn"),
+                _items(first, "## What you need first"),
+            )
+        )
     return tuple(found)
 
 
@@ -99,12 +117,28 @@ def show_course_map():
     found = lessons()
     total = sum(lesson.minutes for lesson in found)
     title = f"Course map: {len(found)} lessons, about {total} minutes in all"
-    summary = {l.number: "; ".join(item.rstrip(".") for item in l.learn) for l in found}
-    lines = [title] + [f"  {l.number}  {l.title} ({l.minutes} min): {summary[l.number]}" for l in found]
-    rows = "".join(f"<tr><td>{l.number}</td><td style='text-align:left'><a href='{html.escape(l.file)}'>{html.escape(l.title)}</a></td>"
-                   f"<td>{l.minutes} min</td><td style='text-align:left'>{html.escape(summary[l.number])}</td></tr>" for l in found)
-    head = "<tr><th>#</th><th style='text-align:left'>Lesson</th><th>Time</th><th style='text-align:left'>What you learn</th></tr>"
+    summary = {
+        lesson.number: "; ".join(item.rstrip(".") for item in lesson.learn) for lesson in found
+    }
+    lines = [title] + [
+        f"  {lesson.number}  {lesson.title} ({lesson.minutes} min): {summary[lesson.number]}"
+        for lesson in found
+    ]
+    rows = "".join(
+        f"<tr><td>{lesson.number}</td><td style='text-align:left'><a "
+        f"href='{html.escape(lesson.file)}'>{html.escape(lesson.title)}</a></td>"
+        f"<td>{lesson.minutes} min</td><td "
+        f"style='text-align:left'>{html.escape(summary[lesson.number])}</td></tr>"
+        for lesson in found
+    )
+    head = (
+        "<tr><th>#</th><th style='text-align:left'>Lesson</th><th>Time</th><th "
+        "style='text-align:left'>What you learn</th></tr>"
+    )
     from course.results import scroll_region
 
-    table = f"<table><caption style='text-align:left'><strong>{html.escape(title)}</strong></caption>{head}{rows}</table>"
+    table = (
+        "<table><caption "
+        f"style='text-align:left'><strong>{html.escape(title)}</strong></caption>{head}{rows}</table>"
+    )
     return Shown("\n".join(lines), scroll_region(table, "Course map"))

@@ -3,17 +3,18 @@
 Answers are kept in ``my-work/journal.json`` in the course folder (or the folder named by
 ``COURSE_WORK``). A save is safe whatever happens around it:
 
-- two lessons or two kernels saving at once: a lock (the filelock library, which works on Linux, macOS
-  and Windows) lets one save at a time read, change and write the journal, so no answer is lost;
-- a crash or a power cut mid-save: the new journal is written beside the old one, flushed to disk and
-  swapped in, and the folder is flushed too, so the journal is always the old one or the new one, never
-  half of each; temporary files a crash leaves behind are removed by the next save;
-- a journal that cannot be read (damaged, edited by hand): it is never written over. It is kept under a new
-  name, every answer that can still be read is carried into a fresh journal, and the student is told, in
-  plain words, what happened and where the old file is.
+- two lessons or two kernels saving at once: a lock (the filelock library, which works on Linux,
+  macOS and Windows) lets one save at a time read, change and write the journal, so no answer is
+  lost;
+- a crash or a power cut mid-save: the new journal is written beside the old one, flushed to disk
+  and swapped in, and the folder is flushed too, so the journal is always the old one or the new
+  one, never half of each; temporary files a crash leaves behind are removed by the next save;
+- a journal that cannot be read (damaged, edited by hand): it is never written over. It is kept
+  under a new name, every answer that can still be read is carried into a fresh journal, and the
+  student is told, in plain words, what happened and where the old file is.
 
-A changed answer keeps its earlier versions. ``export_journal`` writes the answers to hand in, and never
-replaces a file a person made or edited.
+A changed answer keeps its earlier versions. ``export_journal`` writes the answers to hand in, and
+never replaces a file a person made or edited.
 """
 
 from __future__ import annotations
@@ -30,15 +31,26 @@ from pathlib import Path
 from course.errors import CourseError, choose, need_text, shown
 from course.results import Shown, Table
 
-__all__ = ["work_folder", "write_answer", "my_answers", "answer_of", "answer_with_notice", "export_journal",
-           "where_is_my_work", "on_binder", "LOCK_WAIT"]
+__all__ = [
+    "work_folder",
+    "write_answer",
+    "my_answers",
+    "answer_of",
+    "answer_with_notice",
+    "export_journal",
+    "where_is_my_work",
+    "on_binder",
+    "LOCK_WAIT",
+]
 
 _FILE = "journal.json"
 _EXPORT_MARK = "<!-- written by the course's export_journal() sha256={} -->"
 _EXPORT_SIGNED = re.compile(re.escape(_EXPORT_MARK).replace(re.escape("{}"), "([0-9a-f]{64})"))
 LOCK_WAIT = 30.0
 """Seconds a save waits for another save of the same journal to finish (saves take milliseconds)."""
-_LONGEST_NAME = 40  # an export's name keeps this much of the student's name (file systems limit names)
+_LONGEST_NAME = (
+    40  # an export's name keeps this much of the student's name (file systems limit names)
+)
 
 
 def work_folder() -> Path:
@@ -73,12 +85,15 @@ def _lock(folder: Path):
     from filelock import FileLock
 
     folder.mkdir(parents=True, exist_ok=True)
-    # A hidden name: the file stays after a save (removing it would race with the next save), out of sight.
+    # A hidden name: the file stays after a save (removing it would race with the next save), out of
+    # sight.
     return FileLock(folder / ".journal.lock", timeout=LOCK_WAIT)
 
 
 def _sync_folder(folder: Path) -> None:
-    """Flush the folder's entry for a swapped-in file to disk (POSIX); Windows has no such call and needs none."""
+    """Flush the folder's entry for a swapped-in file to disk (POSIX); Windows has no such call and
+    needs none.
+    """
     if os.name != "posix":
         return
     handle = os.open(folder, os.O_RDONLY)
@@ -89,7 +104,8 @@ def _sync_folder(folder: Path) -> None:
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    # Write beside the target, flush to disk, then swap: readers see the old file or the new one, never half.
+    # Write beside the target, flush to disk, then swap: readers see the old file or the new one,
+    # never half.
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
@@ -105,28 +121,44 @@ def _atomic_write(path: Path, text: str) -> None:
 
 
 def _remove_leftovers(folder: Path) -> None:
-    """Remove temporary files an interrupted save left behind. Called only while holding the lock, when no
+    """Remove temporary files an interrupted save left behind. Called only while holding the lock,
+    when no
     other save of ours can be writing one; only names this module makes are touched."""
     for leftover in folder.glob("journal*.tmp"):
         if re.fullmatch(r"journal[\w.-]*\.(json|md|html)\.[\w-]+\.tmp", leftover.name):
             leftover.unlink(missing_ok=True)
 
 
-# -- reading, and recovering what can be read ----------------------------------------------------------
+# -- reading, and recovering what can be read
+# ----------------------------------------------------------
 
 
 def _entry(value: object) -> dict | None:
     """A journal entry in its standard form, or None when it cannot be read as one."""
     if not isinstance(value, dict) or not isinstance(value.get("text"), str):
         return None
-    history = [item for item in value.get("history", []) if isinstance(item, dict) and isinstance(item.get("text"), str)] \
-        if isinstance(value.get("history"), list) else []
-    return {"text": value["text"], "saved": str(value.get("saved", "")),
-            "history": [{"text": item["text"], "saved": str(item.get("saved", ""))} for item in history]}
+    history = (
+        [
+            item
+            for item in value.get("history", [])
+            if isinstance(item, dict) and isinstance(item.get("text"), str)
+        ]
+        if isinstance(value.get("history"), list)
+        else []
+    )
+    return {
+        "text": value["text"],
+        "saved": str(value.get("saved", "")),
+        "history": [
+            {"text": item["text"], "saved": str(item.get("saved", ""))} for item in history
+        ],
+    }
 
 
 def _salvage(text: str) -> dict[str, dict]:
-    """Every answer that can still be read from a damaged journal's text (for example one cut short)."""
+    """Every answer that can still be read from a damaged journal's text (for example one cut
+    short).
+    """
     decoder = json.JSONDecoder()
     start = text.find('"answers"')
     at = text.find("{", start) + 1 if start != -1 else 0
@@ -148,22 +180,29 @@ def _salvage(text: str) -> dict[str, dict]:
 
 
 def _parse(raw: bytes) -> tuple[dict | None, dict[str, dict], int]:
-    """(the journal if it is sound, else None; the answers that can be read; how many entries could not be)."""
+    """(the journal if it is sound, else None; the answers that can be read; how many entries could
+    not be).
+    """
     try:
-        data = json.loads(raw.decode("utf-8-sig"))  # a byte-order mark, added by some editors, is harmless
+        data = json.loads(
+            raw.decode("utf-8-sig")
+        )  # a byte-order mark, added by some editors, is harmless
     except (UnicodeDecodeError, ValueError):
         return None, _salvage(raw.decode("utf-8", errors="replace")), 0
     answers = data.get("answers") if isinstance(data, dict) else None
     if not isinstance(answers, dict):
         return None, {}, 0
-    readable = {str(key): entry for key, value in answers.items() if (entry := _entry(value)) is not None}
+    readable = {
+        str(key): entry for key, value in answers.items() if (entry := _entry(value)) is not None
+    }
     if len(readable) == len(answers):
         return data, readable, 0
     return None, readable, len(answers) - len(readable)
 
 
 def _recover(path: Path, answers: dict[str, dict], unreadable: int) -> tuple[dict, str]:
-    """Keep a damaged journal under a new name, start a fresh one with every readable answer, and say so.
+    """Keep a damaged journal under a new name, start a fresh one with every readable answer, and
+    say so.
     Called while holding the lock; returns the fresh journal and the message."""
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     kept = path.with_name(f"journal-unreadable-{stamp}.json")
@@ -172,7 +211,12 @@ def _recover(path: Path, answers: dict[str, dict], unreadable: int) -> tuple[dic
         number += 1
         kept = path.with_name(f"journal-unreadable-{stamp}-{number}.json")
     path.rename(kept)
-    note = {"kept_as": kept.name, "when": _now(), "answers_recovered": sorted(answers), "entries_unreadable": unreadable}
+    note = {
+        "kept_as": kept.name,
+        "when": _now(),
+        "answers_recovered": sorted(answers),
+        "entries_unreadable": unreadable,
+    }
     data = {"answers": answers, "recovered": [note]}
     _atomic_write(path, json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True))
     return data, _recovery_words(note)
@@ -181,16 +225,24 @@ def _recover(path: Path, answers: dict[str, dict], unreadable: int) -> tuple[dic
 def _recovery_words(note: dict) -> str:
     recovered = len(note.get("answers_recovered", []))
     lost = note.get("entries_unreadable", 0)
-    saved = (f"{recovered} answer{'s were' if recovered != 1 else ' was'} recovered from it into a new journal"
-             if recovered else "no answer could be read from it, so a new journal was started")
+    saved = (
+        f"{recovered} answer{'s were' if recovered != 1 else ' was'} recovered from it into a "
+        "new journal"
+        if recovered
+        else "no answer could be read from it, so a new journal was started"
+    )
     unsure = f"; {lost} damaged entr{'ies' if lost != 1 else 'y'} could not be read" if lost else ""
-    return (f"Your journal file could not be read as it was, so it was kept as {note.get('kept_as')} in your my-work "
-            f"folder (nothing was deleted); {saved}{unsure}. Check your answers, and ask your instructor if "
-            "something is missing.")
+    return (
+        f"Your journal file could not be read as it was, so it was kept as {note.get('kept_as')} "
+        "in your my-work "
+        f"folder (nothing was deleted); {saved}{unsure}. Check your answers, and ask your "
+        "instructor if "
+        "something is missing."
+    )
 
 
 def _read(path: Path) -> tuple[dict, str]:
-    """The journal at ``path``, recovering it first if it is damaged. Called while holding the lock."""
+    """The journal at ``path``, recovering it first if it is damaged (called holding the lock)."""
     if not path.exists():
         return {"answers": {}}, ""
     data, answers, unreadable = _parse(path.read_bytes())
@@ -202,8 +254,8 @@ def _read(path: Path) -> tuple[dict, str]:
 def _load() -> tuple[dict, str]:
     """The journal, and a message for the student ('' when all is well).
 
-    Reading needs no lock (a save swaps the whole file in at once); only a damaged journal, which must be
-    recovered, takes the lock, and then looks again in case another save has just done it.
+    Reading needs no lock (a save swaps the whole file in at once); only a damaged journal, which
+    must be recovered, takes the lock, and then looks again in case another save has just done it.
     """
     path = work_folder() / _FILE
     if not path.exists():
@@ -227,8 +279,10 @@ def _locked():
         try:
             lock.acquire()
         except Timeout:
-            raise CourseError("Another notebook is saving your journal right now. Wait a moment and save again "
-                              "(your text is still in the box).") from None
+            raise CourseError(
+                "Another notebook is saving your journal right now. Wait a moment and save again "
+                "(your text is still in the box)."
+            ) from None
         try:
             yield
         finally:
@@ -238,7 +292,9 @@ def _locked():
 
 
 def _saving():
-    """Turn a failed write (a full disk, a folder one may not write to) into advice: nothing was half-saved."""
+    """Turn a failed write (a full disk, a folder one may not write to) into advice: nothing was
+    half-saved.
+    """
     import contextlib
 
     @contextlib.contextmanager
@@ -246,8 +302,11 @@ def _saving():
         try:
             yield
         except OSError as error:
-            raise CourseError(f"Could not save ({error.strerror or error}); your journal is as it was before. Copy your "
-                              "text somewhere safe and tell your instructor.") from None
+            raise CourseError(
+                f"Could not save ({error.strerror or error}); your journal is as it was before. "
+                "Copy your "
+                "text somewhere safe and tell your instructor."
+            ) from None
 
     return guarded()
 
@@ -256,7 +315,8 @@ def _recovery_notes(data: dict) -> list[str]:
     return [_recovery_words(note) for note in data.get("recovered", []) if isinstance(note, dict)]
 
 
-# -- what students call ------------------------------------------------------------------------------
+# -- what students call
+# ------------------------------------------------------------------------------
 
 
 def _question(question: object) -> str:
@@ -266,32 +326,41 @@ def _question(question: object) -> str:
 
 
 def _storable(text: str, what: str) -> None:
-    """Refuse, in words, text that cannot be written to a file (a lone surrogate, from a bad copy and paste)."""
+    """Refuse, in words, text that cannot be written to a file (a lone surrogate, from a bad copy
+    and paste).
+    """
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as error:
-        raise CourseError(f"{what} has a character that cannot be saved, at position {error.start + 1} "
-                          f"({shown(text[max(0, error.start - 10):error.start + 1])}). Delete it and save again; "
-                          "nothing was saved.") from None
+        raise CourseError(
+            f"{what} has a character that cannot be saved, at position {error.start + 1} "
+            f"({shown(text[max(0, error.start - 10) : error.start + 1])}). Delete it and save "
+            "again; "
+            "nothing was saved."
+        ) from None
 
 
 def write_answer(question: str, text: str) -> Shown:
-    """Save a written answer in the journal. Saving again keeps the earlier version in the answer's history.
+    """Save a written answer in the journal. Saving again keeps the earlier version in the answer's
+    history.
 
     >>> import os, tempfile
     >>> before = os.environ.get("COURSE_WORK")
-    >>> os.environ["COURSE_WORK"] = tempfile.mkdtemp()  # a scratch folder, so the example keeps no file
-    >>> print(write_answer("01 think", "The column never mentions sanctions."))  # doctest: +ELLIPSIS
+    >>> os.environ["COURSE_WORK"] = tempfile.mkdtemp()  # scratch: the example keeps no file
+    >>> print(write_answer("01 think", "No sanctions."))  # doctest: +ELLIPSIS
     Saved your answer to '01 think' in .../journal.json.
-    >>> os.environ.update(COURSE_WORK=before) if before else os.environ.pop("COURSE_WORK")  # doctest: +ELLIPSIS
-    ...
+    >>> _ = os.environ.update(COURSE_WORK=before) if before else os.environ.pop("COURSE_WORK")
     """
     question = _question(question)
     if text is ... or not isinstance(text, str):
-        raise CourseError(f"Write your answer as text in quotes, like write_answer('01 think', 'My answer ...'); "
-                          f"you gave {shown(text)}.")
+        raise CourseError(
+            f"Write your answer as text in quotes, like write_answer('01 think', 'My answer ...'); "
+            f"you gave {shown(text)}."
+        )
     if not text.strip():
-        raise CourseError("Your answer is empty, so nothing was saved (your earlier answer, if any, is kept).")
+        raise CourseError(
+            "Your answer is empty, so nothing was saved (your earlier answer, if any, is kept)."
+        )
     _storable(text, "Your answer")
     path = work_folder() / _FILE
     with _saving(), _locked():
@@ -301,19 +370,27 @@ def write_answer(question: str, text: str) -> Shown:
         if entry and entry["text"] == text:
             message = f"Your answer to {question!r} was already saved, unchanged."
         else:
-            history = (entry.get("history", []) + [{"text": entry["text"], "saved": entry["saved"]}]) if entry else []
+            history = (
+                (entry.get("history", []) + [{"text": entry["text"], "saved": entry["saved"]}])
+                if entry
+                else []
+            )
             data["answers"][question] = {"text": text, "saved": _now(), "history": history}
             _atomic_write(path, json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True))
             message = f"Saved your answer to {question!r} in {path}."
             if history:
-                message += f" Your earlier version{'s are' if len(history) > 1 else ' is'} kept too ({len(history)})."
+                message += (
+                    f" Your earlier version{'s are' if len(history) > 1 else ' is'} kept "
+                    f"too ({len(history)})."
+                )
     if warning:
         message = warning + "\n" + message
     return Shown(message, f"<p role='status'>✔ {html.escape(message)}</p>")
 
 
 def answer_with_notice(question: str) -> tuple[str, str]:
-    """The latest saved answer to a question ('' when none), and a message if the journal had to be recovered
+    """The latest saved answer to a question ('' when none), and a message if the journal had to be
+    recovered
     just now ('' when all is well): for the answer box, which shows both."""
     question = _question(question)
     data, warning = _load()
@@ -328,14 +405,13 @@ def answer_of(question: str) -> str:
 
     >>> import os, tempfile
     >>> before = os.environ.get("COURSE_WORK")
-    >>> os.environ["COURSE_WORK"] = tempfile.mkdtemp()  # a scratch folder, so the example keeps no file
+    >>> os.environ["COURSE_WORK"] = tempfile.mkdtemp()  # scratch: the example keeps no file
     >>> answer_of("01 think")
     ''
     >>> _ = write_answer("01 think", "Sanctions.")
     >>> answer_of("01 think")
     'Sanctions.'
-    >>> os.environ.update(COURSE_WORK=before) if before else os.environ.pop("COURSE_WORK")  # doctest: +ELLIPSIS
-    ...
+    >>> _ = os.environ.update(COURSE_WORK=before) if before else os.environ.pop("COURSE_WORK")
     """
     text, warning = answer_with_notice(question)
     if warning:
@@ -346,9 +422,18 @@ def answer_of(question: str) -> str:
 def my_answers() -> Table:
     """Every saved answer, with when it was saved and how many earlier versions it has."""
     data, warning = _load()
-    rows = [{"question": question, "answer": entry["text"], "saved": entry["saved"],
-             "earlier versions": len(entry.get("history", []))} for question, entry in sorted(data["answers"].items())]
-    rows = rows or [{"question": "(no answers saved yet)", "answer": "", "saved": "", "earlier versions": 0}]
+    rows = [
+        {
+            "question": question,
+            "answer": entry["text"],
+            "saved": entry["saved"],
+            "earlier versions": len(entry.get("history", [])),
+        }
+        for question, entry in sorted(data["answers"].items())
+    ]
+    rows = rows or [
+        {"question": "(no answers saved yet)", "answer": "", "saved": "", "earlier versions": 0}
+    ]
     notes = [warning] if warning else _recovery_notes(data)
     return Table(rows, preview=None, caption="Your saved answers", notes=notes)
 
@@ -359,8 +444,10 @@ def _slug(name: str) -> str:
 
 
 def _signed(text: str) -> str:
-    """An export's text with a line that says this module wrote it, and a checksum of all the other lines: if the
-    file is later edited, the checksum no longer fits and the file is never replaced. The line goes first, or
+    """An export's text with a line that says this module wrote it, and a checksum of all the other
+    lines: if the
+    file is later edited, the checksum no longer fits and the file is never replaced. The line goes
+    first, or
     just after an HTML page's DOCTYPE (which must stay first)."""
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     mark = _EXPORT_MARK.format(digest) + "\n"
@@ -378,12 +465,13 @@ def _ours_and_unedited(path: Path) -> bool:
     signed = _EXPORT_SIGNED.search(text)
     if not signed:
         return False
-    rest = text[:signed.start()] + text[signed.end() + 1:]
+    rest = text[: signed.start()] + text[signed.end() + 1 :]
     return hashlib.sha256(rest.encode("utf-8")).hexdigest() == signed.group(1)
 
 
 def _export_path(suffix: str, name: str = "") -> Path:
-    """Exports carry the student's name; they are rewritten only if this module wrote them and nobody has edited
+    """Exports carry the student's name; they are rewritten only if this module wrote them and
+    nobody has edited
     them since; a file edited or made by hand gets a new name instead."""
     slug = _slug(name)
     base = f"journal-{slug}" if slug else "journal"
@@ -397,11 +485,16 @@ def _export_path(suffix: str, name: str = "") -> Path:
 
 
 def export_journal(name: str = "", form: str = "markdown") -> Shown:
-    """Write the journal as Markdown or HTML to hand in, and say where it is (and how to download it on Binder)."""
+    """Write the journal as Markdown or HTML to hand in, and say where it is (and how to download it
+    on Binder).
+    """
     if name is None or name is ...:
         name = ""
     if not isinstance(name, str):
-        raise CourseError(f"Give your name as text in quotes, like export_journal('Ada Lovelace'); you gave {shown(name)}.")
+        raise CourseError(
+            "Give your name as text in quotes, like export_journal('Ada Lovelace'); you gave "
+            f"{shown(name)}."
+        )
     form = choose(form, ["markdown", "html"], "form")
     data, warning = _load()
     title = f"Journal of {name.strip()}" if name.strip() else "My journal"
@@ -409,27 +502,46 @@ def export_journal(name: str = "", form: str = "markdown") -> Shown:
     if form == "markdown":
         body = [f"# {title}", ""]
         for question, entry in entries:
-            # Escaped, so that "$245 billion ... $190 billion" is not read as maths by a Markdown viewer.
-            body += [f"## {question}", "", entry["text"].replace("$", "\\$"), "", f"*Saved {entry['saved']}*", ""]
+            # Escaped, so that "$245 billion ... $190 billion" is not read as maths by a Markdown
+            # viewer.
+            body += [
+                f"## {question}",
+                "",
+                entry["text"].replace("$", "\\$"),
+                "",
+                f"*Saved {entry['saved']}*",
+                "",
+            ]
         path, text = _export_path(".md", name), "\n".join(body)
     else:
-        items = "".join(f"<h2>{html.escape(q)}</h2><p>{html.escape(e['text']).replace(chr(10), '<br>')}</p>"
-                        f"<p><small>Saved {html.escape(e['saved'])}</small></p>" for q, e in entries)
+        items = "".join(
+            f"<h2>{html.escape(q)}</h2><p>{html.escape(e['text']).replace(chr(10), '<br>')}</p>"
+            f"<p><small>Saved {html.escape(e['saved'])}</small></p>"
+            for q, e in entries
+        )
         path = _export_path(".html", name)
-        text = (f"<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
-                f"</head><body class='mathjax_ignore tex2jax_ignore'><h1>{html.escape(title)}</h1>"
-                f"{items or '<p>No answers saved yet.</p>'}</body></html>\n")
+        text = (
+            "<!DOCTYPE html>\n<html lang='en'><head><meta "
+            f"charset='utf-8'><title>{html.escape(title)}</title>"
+            f"</head><body class='mathjax_ignore tex2jax_ignore'><h1>{html.escape(title)}</h1>"
+            f"{items or '<p>No answers saved yet.</p>'}</body></html>\n"
+        )
     with _saving(), _locked():
         _remove_leftovers(path.parent)
-        if path.exists() and not _ours_and_unedited(path):  # made by hand while we waited: pick another name
+        if path.exists() and not _ours_and_unedited(
+            path
+        ):  # made by hand while we waited: pick another name
             path = _export_path(path.suffix, name)
         _atomic_write(path, _signed(text))
     message = f"Wrote {len(entries)} answer{'' if len(entries) == 1 else 's'} to {path}."
     if not _slug(name):
         message += " Put your own name in the quotes, so that your teacher knows whose work it is."
     if on_binder():
-        message += (" This Binder session is temporary: download the file now (in the file browser on the left, go up "
-                    "to the course folder, open my-work, right-click the file, then Download).")
+        message += (
+            " This Binder session is temporary: download the file now (in the file browser on "
+            "the left, go up "
+            "to the course folder, open my-work, right-click the file, then Download)."
+        )
     if warning:
         message = warning + "\n" + message
     return Shown(message, f"<p role='status'>✔ {html.escape(message)}</p>")
@@ -438,14 +550,29 @@ def export_journal(name: str = "", form: str = "markdown") -> Shown:
 def where_is_my_work() -> Shown:
     """Say where answers are saved, and warn when the session is temporary (Binder)."""
     folder = work_folder()
-    lines = [f"Your written answers are saved in {folder / _FILE}, as you save them with write_answer(...) or the Save button."]
+    lines = [
+        f"Your written answers are saved in {folder / _FILE}, as you save them with "
+        "write_answer(...) or the Save button."
+    ]
     if on_binder():
-        lines.append("You are on Binder: nothing is kept after the session ends. Before you stop, run export_journal() "
-                     "and download the file it names (right-click it in the file browser, then Download).")
+        lines.append(
+            "You are on Binder: nothing is kept after the session ends. Before you stop, run "
+            "export_journal() "
+            "and download the file it names (right-click it in the file browser, then Download)."
+        )
     else:
-        lines.append("They stay there after you close the notebook or restart the kernel. To hand them in, run export_journal().")
+        lines.append(
+            "They stay there after you close the notebook or restart the kernel. To hand them "
+            "in, run export_journal()."
+        )
     data, warning = _load()
     lines += [warning] if warning else _recovery_notes(data)
     text = "\n".join(lines)
     tone = "⚠ " if on_binder() else ""
-    return Shown(text, "".join(f"<p role='status'>{tone if i else ''}{html.escape(line)}</p>" for i, line in enumerate(lines)))
+    return Shown(
+        text,
+        "".join(
+            f"<p role='status'>{tone if i else ''}{html.escape(line)}</p>"
+            for i, line in enumerate(lines)
+        ),
+    )

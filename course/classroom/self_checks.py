@@ -5,21 +5,21 @@
 A check never raises for a student's answer: a wrong type, an empty answer or a typo gets
 advice instead. Only an unknown exercise number is an error (with a suggestion).
 
-The exercises are data: ``exercises.toml`` beside this module holds each question, its choices, hints and
-feedback; answers drawn from the texts are computed by the functions of :mod:`course.classroom.answers`.
-A determined student can read the answers there (or try every letter): self-checks are for learning, not
-for marks, and they must work offline on the student's own machine. Graded work is the written answers,
-which the instructor reads.
+The exercises are data: ``exercises.toml`` beside this module holds each question, its choices,
+hints and feedback; answers drawn from the texts are computed by the functions of
+:mod:`course.classroom.answers`. A determined student can read the answers there (or try every
+letter): self-checks are for learning, not for marks, and they must work offline on the student's
+own machine. Graded work is the written answers, which the instructor reads.
 """
 
 from __future__ import annotations
 
+import functools
 import html
+import inspect
 import math
 import numbers
 import re
-import functools
-import inspect
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,12 +37,13 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 
 @dataclass(frozen=True)
 class Exercise:
-    """One exercise: its question, the kind of answer it wants, how to work out the answer, and feedback.
+    """One exercise: its question, the kind of answer it wants, how to work out the answer, and
+    feedback.
 
     ``answer`` is a function, so that an answer drawn from the texts is computed from them rather
-    than typed twice. ``kind`` is ``"number"``, ``"choice"`` (a letter) or ``"id"`` (a paragraph
-    or sentence ID). ``wrong`` maps a tempting wrong answer to advice about it. ``tolerance`` is how far
-    a number may be from the answer and still be right (for answers a student rounds).
+    than typed twice. ``kind`` is ``"number"``, ``"choice"`` (a letter) or ``"id"`` (a paragraph or
+    sentence ID). ``wrong`` maps a tempting wrong answer to advice about it. ``tolerance`` is how
+    far a number may be from the answer and still be right (for answers a student rounds).
 
     >>> exercises()["02.3"].kind, sorted(exercises()["02.3"].choices)
     ('choice', ['a', 'b', 'c'])
@@ -73,22 +74,32 @@ class Feedback:
         return self.verdict == "right"
 
     def __str__(self) -> str:
-        mark = {"right": "✔ Right", "not yet": "✘ Not yet", "no answer": "… No answer yet"}[self.verdict]
+        mark = {"right": "✔ Right", "not yet": "✘ Not yet", "no answer": "… No answer yet"}[
+            self.verdict
+        ]
         return f"Exercise {self.exercise}: {mark}. {self.message}"
 
     __repr__ = __str__
 
     def _repr_html_(self) -> str:
-        mark = {"right": "✔ Right", "not yet": "✘ Not yet", "no answer": "… No answer yet"}[self.verdict]
+        mark = {"right": "✔ Right", "not yet": "✘ Not yet", "no answer": "… No answer yet"}[
+            self.verdict
+        ]
         border = {"right": "#0072B2", "not yet": "#D55E00", "no answer": "#999999"}[self.verdict]
         from course.results import html_block
 
-        return html_block(f"<div role='status' style='border-left:4px solid {border};padding:0.3em 0.8em;margin:0.3em 0'>"
-                          f"<strong>Exercise {html.escape(self.exercise)}: {mark}.</strong> {html.escape(self.message)}</div>")
+        return html_block(
+            f"<div role='status' style='border-left:4px solid {border};padding:0.3em "
+            "0.8em;margin:0.3em 0'>"
+            f"<strong>Exercise {html.escape(self.exercise)}: {mark}.</strong> "
+            f"{html.escape(self.message)}</div>"
+        )
 
 
 def _answer(item: dict, where: str) -> Callable[[], object]:
-    """How an exercise's answer is found: a value typed in the file, or a named function of the answers module."""
+    """How an exercise's answer is found: a value typed in the file, or a named function of the
+    answers module.
+    """
     from course.classroom.answers import ANSWERS
 
     if ("answer" in item) == ("answer_from" in item):
@@ -98,9 +109,14 @@ def _answer(item: dict, where: str) -> Callable[[], object]:
     name = item["answer_from"]
     if name not in ANSWERS:
         raise unknown_name("answer function", name, ANSWERS)
-    function, arguments = ANSWERS[name], list(item.get("arguments", []))
+    function: Callable[..., object] = ANSWERS[name]
+    arguments = list(item.get("arguments", []))
     choices = item.get("choices", {})
-    extra = {"choices": list(choices.values())} if "choices" in inspect.signature(function).parameters else {}
+    extra = (
+        {"choices": list(choices.values())}
+        if "choices" in inspect.signature(function).parameters
+        else {}
+    )
     if item["kind"] != "choice":
         return functools.partial(function, *arguments, **extra)
 
@@ -108,7 +124,9 @@ def _answer(item: dict, where: str) -> Callable[[], object]:
         right = function(*arguments, **extra)
         letters = [key for key, text in choices.items() if text == right]
         if len(letters) != 1:
-            raise CourseError(f"{where}: {name}() gives {right!r}, which is not exactly one of the choices.")
+            raise CourseError(
+                f"{where}: {name}() gives {right!r}, which is not exactly one of the choices."
+            )
         return letters[0]
 
     return letter
@@ -126,7 +144,9 @@ def exercises() -> dict[str, Exercise]:
     found: dict[str, Exercise] = {}
     for number, item in enumerate(items, start=1):
         where = f"exercises.toml, exercise {number} ({item.get('id', 'no id')})"
-        missing = [key for key in ("id", "kind", "question", "hint", "explanation") if not item.get(key)]
+        missing = [
+            key for key in ("id", "kind", "question", "hint", "explanation") if not item.get(key)
+        ]
         if missing:
             raise CourseError(f"{where}: needs {', '.join(missing)}.")
         if item["kind"] not in KINDS_OF_ANSWER:
@@ -134,10 +154,20 @@ def exercises() -> dict[str, Exercise]:
         if item["id"] in found:
             raise CourseError(f"{where}: the number {item['id']} is used twice.")
         if (item["kind"] == "choice") != bool(item.get("choices")):
-            raise CourseError(f"{where}: a choice exercise, and only a choice exercise, has choices.")
-        found[item["id"]] = Exercise(item["id"], item["question"], item["kind"], _answer(item, where),
-                                     item["explanation"], item["hint"], dict(item.get("choices", {})),
-                                     {str(k): v for k, v in item.get("wrong", {}).items()}, float(item.get("tolerance", 0)))
+            raise CourseError(
+                f"{where}: a choice exercise, and only a choice exercise, has choices."
+            )
+        found[item["id"]] = Exercise(
+            item["id"],
+            item["question"],
+            item["kind"],
+            _answer(item, where),
+            item["explanation"],
+            item["hint"],
+            dict(item.get("choices", {})),
+            {str(k): v for k, v in item.get("wrong", {}).items()},
+            float(item.get("tolerance", 0)),
+        )
     return found
 
 
@@ -151,11 +181,15 @@ def exercise_ids() -> list[str]:
 
 
 def _as_number(answer: object) -> float | None:
-    """The answer as a number, or None when it is not one (numpy numbers from pandas count as numbers)."""
+    """The answer as a number, or None when it is not one (numpy numbers from pandas count as
+    numbers).
+    """
     if isinstance(answer, bool):
         return None
     if isinstance(answer, str) and re.fullmatch(r"\s*-?\d+,\d{1,2}\s*", answer):
-        answer = answer.replace(",", ".")  # a decimal comma, as in '25,0' (a thousands comma has three digits after it)
+        answer = answer.replace(
+            ",", "."
+        )  # a decimal comma, as in '25,0' (a thousands comma has three digits after it)
     if isinstance(answer, str) and re.fullmatch(r"\s*-?\d+(\.\d+)?\s*", answer.replace(",", "")):
         answer = answer.replace(",", "")
     elif not isinstance(answer, numbers.Real):
@@ -169,31 +203,63 @@ def _as_number(answer: object) -> float | None:
 
 def _judge(exercise: Exercise, answer: object) -> Feedback:
     expected = exercise.answer()
-    say = lambda verdict, message: Feedback(exercise.id, verdict, message)  # noqa: E731
+
+    def say(verdict: str, message: str) -> Feedback:
+        return Feedback(exercise.id, verdict, message)
+
     if exercise.kind == "number":
+        expected = float(expected)  # type: ignore[arg-type]  # a number exercise's answer is a number
         number = _as_number(answer)
         if number is None:
-            return say("not yet", f"This question wants a number, written with digits like 3 (you gave {shown(answer)}). {exercise.hint}")
+            return say(
+                "not yet",
+                "This question wants a number, written with digits like 3 (you gave "
+                f"{shown(answer)}). {exercise.hint}",
+            )
         if abs(number - expected) <= exercise.tolerance:
             return say("right", exercise.explanation)
         if math.isinf(number):
             return say("not yet", f"That number is far too big to be the answer. {exercise.hint}")
         direction = "too high" if number > expected else "too low"
-        advice = next((text for key, text in exercise.wrong.items()
-                       if _as_number(key) is not None and abs(number - _as_number(key)) <= max(exercise.tolerance, 1e-9)),
-                      exercise.hint)
-        typed = f"{number:.6g}" if abs(number) >= 1e6 else (f"{int(number)}" if number.is_integer() else f"{number:g}")
+        advice = next(
+            (
+                text
+                for key, text in exercise.wrong.items()
+                if (tempting := _as_number(key)) is not None
+                and abs(number - tempting) <= max(exercise.tolerance, 1e-9)
+            ),
+            exercise.hint,
+        )
+        typed = (
+            f"{number:.6g}"
+            if abs(number) >= 1e6
+            else (f"{int(number)}" if number.is_integer() else f"{number:g}")
+        )
         return say("not yet", f"{typed} is {direction}. {advice}")
     if not isinstance(answer, str):
-        wanted = "a letter in quotes, like 'b'" if exercise.kind == "choice" else "an ID in quotes, like 'news-p06'"
-        return say("not yet", f"This question wants {wanted} (you gave {shown(answer)}). {exercise.hint}")
+        wanted = (
+            "a letter in quotes, like 'b'"
+            if exercise.kind == "choice"
+            else "an ID in quotes, like 'news-p06'"
+        )
+        return say(
+            "not yet", f"This question wants {wanted} (you gave {shown(answer)}). {exercise.hint}"
+        )
     given = answer.strip().strip("()").lower().translate(_QUOTES)
     if exercise.kind == "id":
         from course.text.sources import normalise_id
 
         given = normalise_id(given)
-    if exercise.kind == "id" and re.fullmatch(r"[a-z]+-p\d+-s\d+", given) and not re.search(r"-s\d+$", str(expected)):
-        return say("not yet", f"{given} is a sentence ID; this question wants a paragraph ID, without the '-s..' part at the end.")
+    if (
+        exercise.kind == "id"
+        and re.fullmatch(r"[a-z]+-p\d+-s\d+", given)
+        and not re.search(r"-s\d+$", str(expected))
+    ):
+        return say(
+            "not yet",
+            f"{given} is a sentence ID; this question wants a paragraph ID, without the '-s..' "
+            "part at the end.",
+        )
     if exercise.kind == "id" and given not in exercise.wrong and given != str(expected).lower():
         from course.errors import CourseError
         from course.text.sources import find_paragraph
@@ -204,10 +270,16 @@ def _judge(exercise: Exercise, answer: object) -> Feedback:
             return say("not yet", f"{error} {exercise.hint}")
         given_text, wanted_text = given.split("-")[0], str(expected).lower().split("-")[0]
         if given_text != wanted_text:
-            return say("not yet", f"{given} is in the '{given_text}' text, but this question is about the '{wanted_text}' text. {exercise.hint}")
+            return say(
+                "not yet",
+                f"{given} is in the '{given_text}' text, but this question is about the "
+                f"'{wanted_text}' text. {exercise.hint}",
+            )
     if exercise.kind == "choice" and given not in exercise.choices:
         letters = ", ".join(repr(letter) for letter in exercise.choices)
-        return say("not yet", f"Answer with one of the letters {letters} (you gave {shown(answer)}).")
+        return say(
+            "not yet", f"Answer with one of the letters {letters} (you gave {shown(answer)})."
+        )
     if given == str(expected).lower():
         return say("right", exercise.explanation)
     return say("not yet", exercise.wrong.get(given, exercise.hint))
@@ -218,22 +290,28 @@ def check(exercise: str, answer: object) -> Feedback:
 
     >>> check("01.1", 3).verdict
     'right'
-    >>> print(check("01.1", 2))
-    Exercise 01.1: ✘ Not yet. 2 is too low. Look at the byline again: it names people in three cities.
+    >>> print(check("01.1", 2))  # doctest: +NORMALIZE_WHITESPACE
+    Exercise 01.1: ✘ Not yet. 2 is too low. Look at the byline again: it names people in three
+    cities.
     >>> print(check("01.1", ...))
     Exercise 01.1: … No answer yet. Replace the ... with your answer, then run the cell again.
-    >>> print(check("01.1", "three"))
-    Exercise 01.1: ✘ Not yet. This question wants a number, written with digits like 3 (you gave 'three'). Look at the byline (paragraph news-p04).
-    >>> print(check("01.5", "opinoin-p07"))  # doctest: +ELLIPSIS
-    Exercise 01.5: ✘ Not yet. There is no source called 'opinoin'. The sources are: 'news', 'opinion'. Did you mean 'opinion'? ...
-    >>> check("1.1", 3)  # doctest: +ELLIPSIS
+    >>> print(check("01.1", "three"))  # doctest: +NORMALIZE_WHITESPACE
+    Exercise 01.1: ✘ Not yet. This question wants a number, written with digits like 3 (you gave
+    'three'). Look at the byline (paragraph news-p04).
+    >>> print(check("01.5", "opinoin-p07"))  # doctest: +NORMALIZE_WHITESPACE, +ELLIPSIS
+    Exercise 01.5: ✘ Not yet. There is no source called 'opinoin'. The sources are: 'news',
+    'opinion'. Did you mean 'opinion'? ...
+    >>> check("1.1", 3)  # doctest: +NORMALIZE_WHITESPACE, +ELLIPSIS
     Traceback (most recent call last):
     ...
-    course.errors.CourseError: There is no exercise called '1.1'. The exercises are: '00.1', '00.2', ... Did you mean '01.1'?
+    course.errors.CourseError: There is no exercise called '1.1'. The exercises are: '00.1', '00.2',
+    ... Did you mean '01.1'?
     """
     registry = exercises()
     if not isinstance(exercise, str) or exercise not in registry:
         raise unknown_name("exercise", exercise, list(registry))
     if answer is ... or answer is None or (isinstance(answer, str) and not answer.strip()):
-        return Feedback(exercise, "no answer", "Replace the ... with your answer, then run the cell again.")
+        return Feedback(
+            exercise, "no answer", "Replace the ... with your answer, then run the cell again."
+        )
     return _judge(registry[exercise], answer)

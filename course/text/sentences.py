@@ -12,11 +12,38 @@ import re
 __all__ = ["NEVER_ENDS_A_SENTENCE", "split_sentences"]
 
 # Abbreviations that are always followed by more of the same sentence (a name, a day, a number).
-NEVER_ENDS_A_SENTENCE: frozenset[str] = frozenset({
-    "Mr.", "Mrs.", "Ms.", "Dr.", "Messrs.", "Gen.", "Sen.", "Rep.", "Gov.", "Prof.", "St.", "Lt.", "Col.",
-    "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
-    "No.", "Nos.", "vs.", "e.g.", "i.e.",
-})
+NEVER_ENDS_A_SENTENCE: frozenset[str] = frozenset(
+    {
+        "Mr.",
+        "Mrs.",
+        "Ms.",
+        "Dr.",
+        "Messrs.",
+        "Gen.",
+        "Sen.",
+        "Rep.",
+        "Gov.",
+        "Prof.",
+        "St.",
+        "Lt.",
+        "Col.",
+        "Jan.",
+        "Feb.",
+        "Mar.",
+        "Apr.",
+        "Aug.",
+        "Sep.",
+        "Sept.",
+        "Oct.",
+        "Nov.",
+        "Dec.",
+        "No.",
+        "Nos.",
+        "vs.",
+        "e.g.",
+        "i.e.",
+    }
+)
 
 # A possible end: ., ! or ? with any closing quotes or brackets, then space, then a capital,
 # a digit or an opening quote.
@@ -31,9 +58,7 @@ def _is_boundary(text: str, end: int) -> bool:
     if token in NEVER_ENDS_A_SENTENCE:
         return False
     # A single capital letter with a full stop is an initial, as in "Ann M. Simmons".
-    if re.fullmatch(r"[A-Z]\.", token):
-        return False
-    return True
+    return not re.fullmatch(r"[A-Z]\.", token)
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -53,12 +78,14 @@ def split_sentences(paragraph: str) -> list[str]:
     if not isinstance(paragraph, str):
         from course.errors import CourseError
 
-        raise CourseError(f"split_sentences needs a paragraph of text in quotes (you gave {paragraph!r}).")
+        raise CourseError(
+            f"split_sentences needs a paragraph of text in quotes (you gave {paragraph!r})."
+        )
     text = paragraph.strip()
     sentences, start = [], 0
     for match in _CANDIDATE.finditer(text):
         if _is_boundary(text, match.start() + 1):
-            sentences.append(text[start:match.end()].strip())
+            sentences.append(text[start : match.end()].strip())
             start = match.end()
     if text[start:].strip():
         sentences.append(text[start:].strip())

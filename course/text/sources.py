@@ -1,4 +1,5 @@
-"""The two source texts: load one by its short name, cleaned, split into paragraphs and sentences with stable IDs.
+"""The two source texts: load one by its short name, cleaned, split into paragraphs and sentences
+with stable IDs.
 
 IDs are positions in the cleaned text: ``news-p06`` is the news text's sixth kept block
 (headline, body paragraph, caption, ...), and ``news-p06-s02`` is that block's second sentence.
@@ -16,13 +17,23 @@ import tomllib
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from course.text.cleaning import BLOCK_KINDS, Block, LogEntry, clean
 from course.errors import CourseError, choose, shown, unknown_name
 from course.paths import seeds_folder
+from course.text.cleaning import BLOCK_KINDS, Block, LogEntry, clean
 from course.text.sentences import split_sentences
 
-__all__ = ["Sentence", "Paragraph", "Source", "source_names", "load_source", "find_paragraph", "find_sentence",
-           "normalise_id", "sha256_of", "text_name"]
+__all__ = [
+    "Sentence",
+    "Paragraph",
+    "Source",
+    "source_names",
+    "load_source",
+    "find_paragraph",
+    "find_sentence",
+    "normalise_id",
+    "sha256_of",
+    "text_name",
+]
 
 
 @dataclass(frozen=True)
@@ -80,7 +91,8 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Source:
-    """A source text: its metadata, the raw text as received, and the cleaned text in paragraphs and sentences.
+    """A source text: its metadata, the raw text as received, and the cleaned text in paragraphs and
+    sentences.
 
     >>> news = load_source("news")
     >>> news.kind, news.metadata["date_as_stated"]
@@ -108,7 +120,8 @@ class Source:
         return tuple(s for p in self.paragraphs for s in p.sentences)
 
     def text(self, kinds: str | tuple[str, ...] | None = None) -> str:
-        """The cleaned text, one paragraph per line; blocks that are not body text carry their kind in brackets.
+        """The cleaned text, one paragraph per line; blocks that are not body text carry their kind
+        in brackets.
 
         >>> print(load_source("opinion").text(kinds="headline"))
         [headline] China and Russia Bolster Their ‘No Limits’ Alliance
@@ -121,17 +134,26 @@ class Source:
 
         >>> [p.id for p in load_source("opinion").paragraphs_of("pull quote")]
         ['opinion-p08']
-        >>> load_source("opinion").paragraphs_of("captions")
+        >>> load_source("opinion").paragraphs_of("captions")  # doctest: +NORMALIZE_WHITESPACE
         Traceback (most recent call last):
         ...
-        course.errors.CourseError: There is no kind called 'captions'. The kinds are: 'section label', 'headline', 'standfirst', 'byline', 'date line', 'body', 'subhead', 'caption', 'photo credit', 'pull quote', 'correction heading', 'correction', … (15 in all). Did you mean 'caption'?
+        course.errors.CourseError: There is no kind called 'captions'. The kinds are: 'section
+        label', 'headline', 'standfirst', 'byline', 'date line', 'body', 'subhead', 'caption',
+        'photo credit', 'pull quote', 'correction heading', 'correction', … (15 in all). Did you
+        mean 'caption'?
         """
         if kinds is None:
             return self.paragraphs
         if not isinstance(kinds, (str, list, tuple)):
-            raise CourseError(f"Give the kinds of paragraph as text, like 'body', or a list, like ['body', 'caption']; "
-                              f"you gave {shown(kinds)}.")
-        wanted = [choose(kind, BLOCK_KINDS, "kind") for kind in ((kinds,) if isinstance(kinds, str) else kinds)]
+            raise CourseError(
+                "Give the kinds of paragraph as text, like 'body', or a list, like ['body', "
+                "'caption']; "
+                f"you gave {shown(kinds)}."
+            )
+        wanted = [
+            choose(kind, BLOCK_KINDS, "kind")
+            for kind in ((kinds,) if isinstance(kinds, str) else kinds)
+        ]
         return tuple(p for p in self.paragraphs if p.kind in wanted)
 
     def paragraph(self, paragraph_id: str) -> Paragraph:
@@ -143,7 +165,7 @@ class Source:
         raise unknown_name("paragraph", paragraph_id, [p.id for p in self.paragraphs])
 
     def sentence(self, sentence_id: str) -> Sentence:
-        """Return the sentence with this ID (e.g. ``"news-p06-s01"``; ``"news-p6-s1"`` works too)."""
+        """The sentence with this ID (e.g. ``"news-p06-s01"``; ``"news-p6-s1"`` works too)."""
         wanted = normalise_id(sentence_id)
         for sentence in self.sentences:
             if sentence.id == wanted:
@@ -152,23 +174,37 @@ class Source:
 
     def __str__(self) -> str:
         meta = self.metadata
-        return (f"{self.name}: {meta['kind']}\n  headline: {meta['headline']}\n  authors: {', '.join(meta['authors'])}\n"
-                f"  date as stated: {meta['date_as_stated']}\n  {len(self.paragraphs)} paragraphs, "
-                f"{len(self.sentences)} sentences, {len(self.log)} cleaning steps")
+        return (
+            f"{self.name}: {meta['kind']}\n  headline: {meta['headline']}\n  authors: "
+            f"{', '.join(meta['authors'])}\n"
+            f"  date as stated: {meta['date_as_stated']}\n  {len(self.paragraphs)} paragraphs, "
+            f"{len(self.sentences)} sentences, {len(self.log)} cleaning steps"
+        )
 
     def _repr_html_(self) -> str:
-        rows = "".join(f"<tr><th scope='row' style='text-align:left'>{html.escape(k)}</th><td style='text-align:left'>{html.escape(v)}</td></tr>"
-                       for k, v in self._summary().items())
+        rows = "".join(
+            f"<tr><th scope='row' style='text-align:left'>{html.escape(k)}</th><td "
+            f"style='text-align:left'>{html.escape(v)}</td></tr>"
+            for k, v in self._summary().items()
+        )
         from course.results import html_block
 
-        return html_block(f"<table><caption style='text-align:left'><strong>Source '{self.name}'</strong></caption>{rows}</table>")
+        return html_block(
+            "<table><caption style='text-align:left'><strong>Source "
+            f"'{self.name}'</strong></caption>{rows}</table>"
+        )
 
     def _summary(self) -> dict[str, str]:
         meta = self.metadata
-        return {"kind": meta["kind"], "headline": meta["headline"], "authors": ", ".join(meta["authors"]),
-                "date as stated": meta["date_as_stated"], "outlet as stated": meta["outlet_as_stated"],
-                "size": f"{len(self.paragraphs)} paragraphs, {len(self.sentences)} sentences",
-                "cleaning": f"{len(self.log)} steps in the cleaning log"}
+        return {
+            "kind": meta["kind"],
+            "headline": meta["headline"],
+            "authors": ", ".join(meta["authors"]),
+            "date as stated": meta["date_as_stated"],
+            "outlet as stated": meta["outlet_as_stated"],
+            "size": f"{len(self.paragraphs)} paragraphs, {len(self.sentences)} sentences",
+            "cleaning": f"{len(self.log)} steps in the cleaning log",
+        }
 
 
 @functools.cache
@@ -191,7 +227,8 @@ def source_names() -> list[str]:
 
 
 def text_name(source: str | None) -> str:
-    """How a caption names a text: 'the news report', 'the opinion column', or 'both texts' for None.
+    """How a caption names a text: 'the news report', 'the opinion column', or 'both texts' for
+    None.
 
     >>> text_name("opinion"), text_name(None)
     ('the opinion column', 'both texts')
@@ -217,13 +254,17 @@ def load_source(name: str) -> Source:
 
     >>> load_source("opinion").metadata["authors"]
     ('Mr. Jones',)
-    >>> load_source("newz")
+    >>> load_source("newz")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    course.errors.CourseError: There is no source called 'newz'. The sources are: 'news', 'opinion'. Did you mean 'news'?
+    course.errors.CourseError: There is no source called 'newz'. The sources are: 'news', 'opinion'.
+    Did you mean 'news'?
     """
     if not isinstance(name, str):
-        raise CourseError(f"Give the source's short name as text in quotes, like 'news' or 'opinion' (you gave {shown(name)}).")
+        raise CourseError(
+            "Give the source's short name as text in quotes, like 'news' or 'opinion' (you gave "
+            f"{shown(name)})."
+        )
     key = name.strip().lower()
     if key not in _metadata_by_name():
         raise unknown_name("source", name, source_names())
@@ -234,30 +275,39 @@ def load_source(name: str) -> Source:
 def _load(key: str) -> Source:
     # Cached, so each text is read and cleaned once per session; Source and its parts are immutable.
     meta = MappingProxyType({k: _frozen(v) for k, v in _metadata_by_name()[key].items()})
-    data = (seeds_folder() / meta["file"]).read_bytes()
+    file = str(meta["file"])
+    data = (seeds_folder() / file).read_bytes()
     raw = data.decode("utf-8")
     cleaned = clean(raw)
     paragraphs = []
     for number, block in enumerate(cleaned.blocks, start=1):
         paragraph_id = f"{key}-p{number:02d}"
-        sentences = tuple(Sentence(f"{paragraph_id}-s{n:02d}", key, paragraph_id, block.kind, text)
-                          for n, text in enumerate(split_sentences(block.text), start=1))
-        paragraphs.append(Paragraph(paragraph_id, key, block.kind, block.text, block.lines, sentences))
-    return Source(key, meta["file"], meta, raw, tuple(paragraphs), cleaned.removed, cleaned.log)
+        sentences = tuple(
+            Sentence(f"{paragraph_id}-s{n:02d}", key, paragraph_id, block.kind, text)
+            for n, text in enumerate(split_sentences(block.text), start=1)
+        )
+        paragraphs.append(
+            Paragraph(paragraph_id, key, block.kind, block.text, block.lines, sentences)
+        )
+    return Source(key, file, meta, raw, tuple(paragraphs), cleaned.removed, cleaned.log)
 
 
 def _source_of(item_id: object, what: str) -> Source:
     if not isinstance(item_id, str) or "-" not in item_id:
         example = "news-p06" if what == "paragraph" else "news-p06-s01"
-        raise CourseError(f"A {what} ID looks like {example!r}: the source's short name, then the position. You gave {shown(item_id)}.")
+        raise CourseError(
+            f"A {what} ID looks like {example!r}: the source's short name, then the position. "
+            f"You gave {shown(item_id)}."
+        )
     return load_source(item_id.strip().split("-", 1)[0])
 
 
 def find_paragraph(paragraph_id: str) -> Paragraph:
     """Find a paragraph of either text by its ID.
 
-    >>> print(find_paragraph("opinion-p08"))
-    [opinion-p08] (pull quote) Xi and Putin have their differences, but they are united in their desire to weaken America.
+    >>> print(find_paragraph("opinion-p08"))  # doctest: +NORMALIZE_WHITESPACE
+    [opinion-p08] (pull quote) Xi and Putin have their differences, but they are united in their
+    desire to weaken America.
     """
     return _source_of(paragraph_id, "paragraph").paragraph(paragraph_id)
 
