@@ -7,6 +7,7 @@ tests can compare what the course makes of the texts with the files themselves.
 
 import os
 import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -67,6 +68,58 @@ def folder_with_other_work(tmp_path):
     return work
 
 
+def _built_once(tmp_path_factory, worker_id: str, name: str, build) -> Path:
+    """A folder made by ``build(folder)`` once per test session, shared by every test and, when the
+    tests run in parallel (pytest-xdist), by every worker: the first to ask builds it under a lock,
+    the others wait."""
+
+    from filelock import FileLock
+
+    root = (
+        tmp_path_factory.getbasetemp()
+        if worker_id == "master"
+        else tmp_path_factory.getbasetemp().parent
+    )
+    folder = Path(root) / "shared" / name
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    done = Path(str(folder) + ".built")
+    with FileLock(str(folder) + ".lock"):
+        if not done.exists():
+            build(folder)
+            done.write_text("", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def student_version(tmp_path_factory, worker_id):
+    """The student version of the course (``python -m course release``), made once a session."""
+    from course.authoring.release import release
+
+    return _built_once(
+        tmp_path_factory, worker_id, "student-version", lambda folder: release(folder)
+    )
+
+
+@pytest.fixture(scope="session")
+def self_study_version(tmp_path_factory, worker_id):
+    """The self-study version of the course, made once per test session."""
+    from course.authoring.release import release
+
+    return _built_once(
+        tmp_path_factory, worker_id, "self-study", lambda folder: release(folder, "self-study")
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, worker_id):
+    """The static site (``python -m course site``), built once per test session (it runs every
+    lesson).
+    """
+    from course.authoring.site import build_site
+
+    return _built_once(tmp_path_factory, worker_id, "site", lambda folder: build_site(folder))
+
+
 @pytest.fixture(scope="session")
 def browser(tmp_path_factory):
     """JupyterLab serving the course and headless Chromium, shared by the browser tests: (DevTools,
@@ -91,3 +144,10 @@ def browser(tmp_path_factory):
         pytest.skip(message)
     with browser_session(tmp_path_factory.mktemp("browser"), ROOT) as session:
         yield session
+
+
+def pytest_collection_modifyitems(items):
+    """The lessons' own cells (nbval) run every lesson: they belong to the slow half."""
+    for item in items:
+        if item.nodeid.startswith("notebooks/") or str(item.fspath).endswith(".ipynb"):
+            item.add_marker(pytest.mark.slow)

@@ -34,6 +34,8 @@ from browser import (
 
 from course.paths import notebooks_folder, project_folder
 
+pytestmark = pytest.mark.slow
+
 LESSONS = sorted(notebooks_folder().glob("[0-9][0-9]_*.ipynb"))
 
 
@@ -135,10 +137,16 @@ def test_an_answer_can_be_written_and_saved_with_the_keyboard_alone(browser):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    from course.authoring.site import build_site
+def site(built_site):
+    """Every page of the site built once a session, index first and glossary last."""
+    from course.classroom.course_map import lessons
 
-    return build_site(tmp_path_factory.mktemp("site") / "site").pages
+    names = [
+        "index.html",
+        *(lesson.file.replace(".ipynb", ".html") for lesson in lessons()),
+        "glossary.html",
+    ]
+    return [built_site / name for name in names]
 
 
 def test_the_static_site_works_offline_for_everyone(browser, site):

@@ -3,7 +3,11 @@
 import subprocess
 import sys
 
+import pytest
+
 from course.paths import project_folder
+
+pytestmark = pytest.mark.slow  # mypy takes a while
 
 
 def _run(*command: str) -> subprocess.CompletedProcess:

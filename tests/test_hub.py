@@ -11,6 +11,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pytest
 from browser import PANEL, STATE, open_notebook, start_lab, stop
 
 
@@ -56,6 +57,9 @@ class _GitOverHttp(BaseHTTPRequestHandler):
 
     def log_message(self, *args) -> None:
         pass
+
+
+pytestmark = pytest.mark.slow
 
 
 def test_the_hub_link_copies_the_student_version_home_and_keeps_the_students_changes(

@@ -56,6 +56,7 @@ def test_readme_gives_the_two_commands_and_ci_runs_the_second_verbatim():
     assert "set -euo pipefail" in ci and "rm -rf .venv" in ci
 
 
+@pytest.mark.slow
 def test_the_readme_open_command_serves_the_whole_course_and_opens_lesson_00(tmp_path):
     # Without --notebook-dir, JupyterLab would serve only notebooks/: the lessons' glossary link and
     # my-work/ lie outside.

@@ -32,17 +32,13 @@ def _hidden_texts() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def student(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("release") / "student"
-    release(folder)
-    return folder
+def student(student_version):
+    return student_version
 
 
 @pytest.fixture(scope="module")
-def self_study(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("release") / "self-study"
-    release(folder, "self-study")
-    return folder
+def self_study(self_study_version):
+    return self_study_version
 
 
 def test_the_source_has_hidden_cells_to_test_against():
@@ -126,9 +122,50 @@ def test_the_release_never_writes_over_other_work(tmp_path, folder_with_other_wo
         release(tmp_path / "x", "studnet")
 
 
-@pytest.mark.parametrize("version", ["student", "self-study"])
-def test_both_versions_run_from_a_clean_kernel(version, student, self_study):
-    folder = student if version == "student" else self_study
+BLOCKER = """
+import ipaddress, socket
+_connect = socket.socket.connect
+
+def _guarded(self, address):
+    host = address[0] if isinstance(address, tuple) else None
+    if host is not None:
+        try:
+            if not ipaddress.ip_address(host).is_loopback:
+                raise OSError("network blocked for this test: " + str(host))
+        except ValueError:
+            if host not in ("localhost",):
+                raise OSError("network blocked for this test: " + str(host))
+    return _connect(self, address)
+
+socket.socket.connect = _guarded
+"""
+# Run first: it proves that the block is active in the kernel, so that the lessons' passing means
+# something.
+PROBE = (
+    "import socket\ntry:\n    socket.create_connection(('93.184.216.34', 80), timeout=5)\n"
+    "    raise SystemExit('the network is NOT blocked in the kernel')\n"
+    "except OSError as error:\n    assert 'network blocked' in str(error), error\n"
+)
+
+
+@pytest.mark.slow
+def test_the_student_version_runs_from_a_clean_kernel_with_the_network_blocked(student, tmp_path):
+    """Every lesson of the student version, under nbval, with its own copy of the package and data,
+    and with every connection except loopback refused in the kernel: the course stands alone and
+    works offline."""
+    import nbformat
+
+    blocker = tmp_path / "blocker"
+    blocker.mkdir()
+    (blocker / "sitecustomize.py").write_text(BLOCKER, encoding="utf-8")
+    probe = tmp_path / "00_probe.ipynb"
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(PROBE)])
+    notebook.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(notebook, probe)
     result = subprocess.run(
         [
             sys.executable,
@@ -137,13 +174,19 @@ def test_both_versions_run_from_a_clean_kernel(version, student, self_study):
             "-q",
             "-p",
             "no:cacheprovider",
+            "-n",
+            "0",  # this run's own lessons, one after the other (the outer run is already parallel)
             "--nbval-lax",
             "--nbval-current-env",
             "--nbval-cell-timeout=120",
-            str(folder / "notebooks"),
+            str(probe),
+            str(student / "notebooks"),
         ],
-        cwd=folder,
-        env={**os.environ, "PYTHONPATH": str(folder)},  # the copy's own package
+        cwd=student,
+        env={
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join([str(blocker), str(student)]),
+        },  # the copy's own package
         capture_output=True,
         text=True,
         timeout=900,
@@ -151,6 +194,21 @@ def test_both_versions_run_from_a_clean_kernel(version, student, self_study):
     assert result.returncode == 0, result.stdout[-3000:]
     summary = result.stdout.strip().splitlines()[-1]
     assert " passed" in summary and "failed" not in summary and "error" not in summary, summary
+
+
+def test_every_version_runs_the_same_code_as_the_instructors_lessons(student, self_study):
+    """The student and self-study versions differ from the source only in their notes, never in
+    code, so the runs of the source (nbval) and of the student version (above) cover the
+    self-study version too."""
+    import nbformat
+
+    for path in SOURCES:
+        code = [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+        for folder in (student, self_study):
+            copy = nbformat.read(folder / "notebooks" / path.name, as_version=4)
+            assert [c.source for c in copy.cells if c.cell_type == "code"] == code, (
+                f"{folder.name}/{path.name}"
+            )
 
 
 def test_students_get_the_glossary_but_not_the_instructor_guide(student):

@@ -54,6 +54,7 @@ def _savers(work, names, count):
     ]
 
 
+@pytest.mark.slow
 def test_four_processes_saving_at_once_lose_nothing(work):
     """Two lessons open at once, or two kernels: every save lands, whatever the interleaving."""
     processes = _savers(work, ["a", "b", "c", "d"], 150)
@@ -69,6 +70,7 @@ def test_four_processes_saving_at_once_lose_nothing(work):
     assert not list(work.glob("*.tmp"))
 
 
+@pytest.mark.slow
 def test_two_processes_saving_the_same_question_leave_a_readable_journal(work):
     code = (
         "import sys\nfrom course.classroom.journal import write_answer\n"
@@ -84,6 +86,7 @@ def test_two_processes_saving_the_same_question_leave_a_readable_journal(work):
     assert len(entry["history"]) == 119  # every other version kept, in the order they were saved
 
 
+@pytest.mark.slow
 def test_a_save_killed_at_any_moment_loses_no_acknowledged_answer(work):
     """kill -9 at random moments, 12 times: every save that returned is in the journal, which stays
     readable, and the

@@ -12,12 +12,14 @@ from course.classroom.course_map import lessons
 from course.errors import CourseError
 from course.paths import notebooks_folder, project_folder
 
+pytestmark = (
+    pytest.mark.slow
+)  # the site runs every lesson (once per session, shared with the browser tests)
+
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("site") / "site"
-    build_site(folder)
-    return folder
+def site(built_site):
+    return built_site
 
 
 def test_every_lesson_has_a_page_with_its_outputs(site):
