@@ -288,7 +288,7 @@ def test_an_id_is_read_generously():
 
 
 @pytest.mark.parametrize(
-    "bad, suggestion", [("1.1", "01.1"), ("01.9", "01.5"), ("", None), (1.1, None), (None, None)]
+    "bad, suggestion", [("1.1", "01.1"), ("01,5", "01.5"), ("", None), (1.1, None), (None, None)]
 )
 def test_an_unknown_exercise_is_an_error_with_a_suggestion(bad, suggestion):
     with pytest.raises(CourseError) as caught:
