@@ -36,9 +36,12 @@ def _run_notebooks(paths: list[Path], cwd: Path) -> float:
     start = time.perf_counter()
     for path in paths:
         notebook = nbformat.read(path, as_version=4)
-        ExecutePreprocessor(timeout=300, kernel_name="python3", allow_errors=True).preprocess(
-            notebook, {"metadata": {"path": str(cwd)}}
-        )
+        ExecutePreprocessor(
+            timeout=300,
+            kernel_name="python3",
+            allow_errors=True,
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+        ).preprocess(notebook, {"metadata": {"path": str(cwd)}})
     return time.perf_counter() - start
 
 
