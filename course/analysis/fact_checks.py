@@ -72,6 +72,8 @@ def show_tolerances() -> str:
             "nothing on it (the reason is always given).",
             "Dates match when the reference date falls in the period the text names, as "
             "precisely as the text names it.",
+            "A date is compared only when the reference event is shown to be the same event as the "
+            "text's: the same words, or the same act described; otherwise the date is not checkable.",
         ]
     )
 
@@ -266,6 +268,12 @@ def _plan() -> dict[str, list[dict[str, Any]]]:
                 f"{where}: the operation must be one of {', '.join(_OPERATIONS)}; got "
                 f"{row['operation']!r}."
             )
+        if row["role"] == "reading" and row["operation"] == "date" and not row["same_event"]:
+            raise CourseError(
+                f"{where}: a date is compared only with the same event. Say in same_event how the "
+                "reference row shows it (the same words, or the same act described), or make the "
+                "line 'not checkable'."
+            )
         if row["role"] in ("judgement", "not checkable") and (
             not row["reasoning"] or row["status"] not in STATUSES
         ):
@@ -370,7 +378,9 @@ def _judge_reading(statistic: dict[str, str], line: dict) -> tuple[str, str]:
         verdict = "falls in" if status == "matches" else "is outside"
         said = statistic["value"]
         said = f"{said[2:]} (month-day; the text gives no year)" if said.startswith("--") else said
-        return status, f"the reference date {described} {verdict} the text's {said}"
+        return status, (
+            f"the reference date {described} {verdict} the text's {said} (it is {line['same_event']})"
+        )
     number, said = _text_side(statistic, line["conversion"])
     status, rule = compare_numbers(
         number, float(reference), statistic["qualifier"], reference_qualifier
