@@ -26,6 +26,7 @@ __all__ = [
     "highlight",
     "marker_rates",
     "marker_examples",
+    "marker_comparison",
     "compare_marking",
 ]
 
@@ -264,6 +265,44 @@ def marker_rates(extra: Mapping[str, Sequence[str]] | None = None) -> Table:
         ],
         preview=None,
         caption="Marker words per 1,000 words",
+    )
+
+
+def marker_comparison(extra: Mapping[str, Sequence[str]] | None = None) -> Table:
+    """The two texts side by side: each kind of marker per 1,000 words of body text, which text uses it
+    more, and how many times as often (computed here, so no comparison is typed by hand).
+
+    >>> table = marker_comparison()
+    >>> table.columns
+    ['category', 'news report', 'opinion column', 'more often in', 'how many times as often']
+    >>> table.where("category", "evaluative").frame.iloc[0]["more often in"]
+    'opinion column'
+    """
+    rates = marker_rates(extra).frame
+    rows = []
+    for category in CATEGORIES:
+        news, opinion = (
+            float(
+                rates[(rates["category"] == category) & (rates["text"] == name)][
+                    "per 1,000 words"
+                ].iloc[0]
+            )
+            for name in ("news", "opinion")
+        )
+        high, low = max(news, opinion), min(news, opinion)
+        rows.append(
+            {
+                "category": category,
+                "news report": news,
+                "opinion column": opinion,
+                "more often in": "the same"
+                if news == opinion
+                else ("news report" if news > opinion else "opinion column"),
+                "how many times as often": round(high / low, 1) if low else "only one text has any",
+            }
+        )
+    return Table(
+        rows, preview=None, caption="Marker words per 1,000 words of body text, side by side"
     )
 
 

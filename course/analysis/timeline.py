@@ -83,7 +83,7 @@ def timeline_table(
 
     >>> table = timeline_table("news")
     >>> table.frame.iloc[0][["date", "event"]].tolist()
-    ['2014', 'Relations between China and Russia intensify under U.S. pressure']
+    ['2014', "Relations between China and Russia grow closer; the report says they 'intensified under U.S. pressure'"]
     >>> timeline_table("nws")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...

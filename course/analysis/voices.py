@@ -33,7 +33,7 @@ def voices_table(source: str | None = None, speaker_type: str | None = None) -> 
 
     >>> list(voices_table("opinion")["speaker"])  # doctest: +NORMALIZE_WHITESPACE
     ['Beijing and Moscow', 'Xi Jinping and Vladimir Putin', 'not stated', 'Leaked documents',
-    'Chinese leaders']
+    'Chinese leaders', 'the Trump administration’s National Security Strategy']
     >>> voices_table(speaker_type="named")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
