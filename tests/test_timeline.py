@@ -37,8 +37,8 @@ def test_dates_agree_with_the_linked_statistics():
                 continue
             statistic = find_statistic(row["statistic_id"])
             if statistic["value"].startswith("--") and row["date"] != statistic["value"]:
-                # A day without a year, placed by the reference data: the day agrees, and the row named in
-                # how_resolved records that very date.
+                # A day without a year, placed by the reference data: the day agrees, and the
+                # row named in how_resolved records that very date.
                 import re
 
                 from course.analysis.reference import reference_row

@@ -72,8 +72,9 @@ def show_tolerances() -> str:
             "nothing on it (the reason is always given).",
             "Dates match when the reference date falls in the period the text names, as "
             "precisely as the text names it.",
-            "A date is compared only when the reference event is shown to be the same event as the "
-            "text's: the same words, or the same act described; otherwise the date is not checkable.",
+            "A date is compared only when the reference event is shown to be the same event as "
+            "the text's: the same words, or the same act described; otherwise the date is not "
+            "checkable.",
         ]
     )
 
@@ -379,7 +380,8 @@ def _judge_reading(statistic: dict[str, str], line: dict) -> tuple[str, str]:
         said = statistic["value"]
         said = f"{said[2:]} (month-day; the text gives no year)" if said.startswith("--") else said
         return status, (
-            f"the reference date {described} {verdict} the text's {said} (it is {line['same_event']})"
+            f"the reference date {described} {verdict} the text's {said} "
+            f"(it is {line['same_event']})"
         )
     number, said = _text_side(statistic, line["conversion"])
     status, rule = compare_numbers(

@@ -269,8 +269,8 @@ def marker_rates(extra: Mapping[str, Sequence[str]] | None = None) -> Table:
 
 
 def marker_comparison(extra: Mapping[str, Sequence[str]] | None = None) -> Table:
-    """The two texts side by side: each kind of marker per 1,000 words of body text, which text uses it
-    more, and how many times as often (computed here, so no comparison is typed by hand).
+    """The two texts side by side: each kind of marker per 1,000 words of body text, which text
+    uses it more, and how many times as often (computed here, so no comparison is typed by hand).
 
     >>> table = marker_comparison()
     >>> table.columns

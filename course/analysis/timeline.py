@@ -82,8 +82,11 @@ def timeline_table(
     """Events in date order: those of one text (or both), optionally with the reference events.
 
     >>> table = timeline_table("news")
-    >>> table.frame.iloc[0][["date", "event"]].tolist()
-    ['2014', "Relations between China and Russia grow closer; the report says they 'intensified under U.S. pressure'"]
+    >>> first = table.frame.iloc[0]
+    >>> first["date"]
+    '2014'
+    >>> first["event"].split(";")[0]
+    'Relations between China and Russia grow closer'
     >>> timeline_table("nws")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
