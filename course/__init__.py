@@ -29,6 +29,8 @@ LESSON_MODULES: tuple[str, ...] = (
     "course.analysis.statistics",
     "course.analysis.reference",
     "course.analysis.fact_checks",
+    "course.analysis.publishers",
+    "course.analysis.consistency",
     "course.analysis.voices",
     "course.analysis.markers",
     "course.analysis.timeline",

@@ -160,11 +160,22 @@ class Record(dict):
     geography_and_units.csv row 1
       item   border length
       value  4209.3
+
+    ``remarks`` are the course's own notes on the row, shown below it and kept apart from the
+    row's fields, which stay exactly as received:
+
+    >>> print(Record(fields, "row 1", remarks=["Checked."]))
+    row 1
+      item   border length
+      value  4209.3
+    The course's notes on this row:
+      - Checked.
     """
 
-    def __init__(self, fields: dict, title: str = "") -> None:
+    def __init__(self, fields: dict, title: str = "", remarks: list[str] | None = None) -> None:
         super().__init__(fields)
         self.title = title
+        self.remarks = list(remarks or [])
 
     def _filled(self) -> list[tuple[str, str]]:
         return [
@@ -184,11 +195,25 @@ class Record(dict):
                     subsequent_indent=" " * (width + 2),
                 )
             )
+        if self.remarks:
+            lines.append("The course's notes on this row:")
+            lines += [
+                textwrap.fill(remark, _WIDTH, initial_indent="  - ", subsequent_indent="    ")
+                for remark in self.remarks
+            ]
         return "\n".join(lines)
 
     __str__ = __repr__
 
     def _repr_html_(self) -> str:
+        remarks = (
+            "<p style='margin:0.4em 0 0.2em'><strong>The course's notes on this row:</strong></p>"
+            "<ul style='margin-top:0'>"
+            + "".join(f"<li>{html.escape(remark)}</li>" for remark in self.remarks)
+            + "</ul>"
+            if self.remarks
+            else ""
+        )
         rows = "".join(
             "<tr><th scope='row' "
             f"style='text-align:left;vertical-align:top'>{html.escape(key)}</th>"
@@ -202,6 +227,7 @@ class Record(dict):
         )
         return html_block(
             scroll_region(f"<table>{caption}{rows}</table>", self.title or "One row of data")
+            + remarks
         )
 
 

@@ -56,10 +56,11 @@ def test_colours_are_colour_blind_safe_and_series_differ_in_shape_too():
     assert len(set(MARKERS.values())) == len(MARKERS)
     legend = [text.get_text() for text in _figure().axes[0].get_legend().get_texts()]
     assert (
-        len(legend) == 3
+        len(legend) == 4
         and any("News report" in t for t in legend)
         and any("Opinion column" in t for t in legend)
     )
+    assert any("Out of line" in t for t in legend)
 
 
 def test_every_plotted_number_is_in_the_table_and_the_alt_text_describes_the_marks():

@@ -32,6 +32,7 @@ __all__ = [
     "Check",
     "check_statistic",
     "check_table",
+    "references_of",
     "convert",
     "percent_difference",
     "compare_numbers",
@@ -301,12 +302,19 @@ class Check:
     status: str
     explanation: str
     references: str
+    published_by: str = ""
+    flags: str = ""
 
     def __str__(self) -> str:
-        return (
+        text = (
             f"{self.statistic_id} ({self.source}): “{self.quote}”\n  Status: {self.status}\n"
             f"  Why: {self.explanation}\n  Reference rows: {self.references or 'none'}"
         )
+        if self.published_by:
+            text += f"\n  Published by: {self.published_by}"
+        if self.flags:
+            text += f"\n  Watch out: {self.flags}"
+        return text
 
     __repr__ = __str__
 
@@ -317,7 +325,18 @@ class Check:
             "<ul><li><strong>Status:</strong> "
             f"{html.escape(self.status)}</li><li><strong>Why:</strong> "
             f"{html.escape(self.explanation)}</li><li><strong>Reference rows:</strong> "
-            f"{html.escape(self.references or 'none')}</li></ul></div>"
+            f"{html.escape(self.references or 'none')}</li>"
+            + (
+                f"<li><strong>Published by:</strong> {html.escape(self.published_by)}</li>"
+                if self.published_by
+                else ""
+            )
+            + (
+                f"<li><strong>Watch out:</strong> {html.escape(self.flags)}</li>"
+                if self.flags
+                else ""
+            )
+            + "</ul></div>"
         )
 
 
@@ -442,7 +461,11 @@ def _check(statistic_id: str) -> Check:
             "needs one."
         )
     status, explanation = _explain(statistic, lines)
-    refs = [ref for line in lines for ref in line["refs"]]
+    refs = references_of(statistic["statistic_id"])
+    from course.analysis.consistency import flags_for
+    from course.analysis.publishers import publishers_behind
+
+    flags = [f"{file} row {row}: {flag}" for file, row in refs for flag in flags_for(file, row)[:1]]
     return Check(
         statistic["statistic_id"],
         statistic["source"],
@@ -450,7 +473,24 @@ def _check(statistic_id: str) -> Check:
         status,
         explanation,
         _cite(refs),
+        " ".join(words.rstrip(".") + "." for words in publishers_behind(refs)),
+        " ".join(flags),
     )
+
+
+def references_of(statistic_id: str) -> list[tuple[str, int]]:
+    """The reference rows a statistic's check uses, as (file, row) pairs, each once.
+
+    >>> references_of("news-p11-s01-n1")
+    [('geography_and_units.csv', 1), ('geography_and_units.csv', 2)]
+    """
+    from course.analysis.statistics import find_statistic
+
+    lines = _plan().get(find_statistic(statistic_id)["statistic_id"], [])
+    refs: list[tuple[str, int]] = []
+    for line in lines:
+        refs += [ref for ref in line["refs"] if ref not in refs]
+    return refs
 
 
 def check_statistic(statistic_id: str) -> Check:
@@ -489,7 +529,16 @@ def check_table(source: str | None = None, status: str | None = None) -> Table:
     rows = [vars(_check(statistic_id)) for statistic_id in ids]
     if status is not None:
         rows = [row for row in rows if row["status"] == status]
-    columns = ["statistic_id", "source", "quote", "status", "explanation", "references"]
+    columns = [
+        "statistic_id",
+        "source",
+        "quote",
+        "status",
+        "explanation",
+        "references",
+        "published_by",
+        "flags",
+    ]
     import pandas as pd
 
     from course.text.sources import text_name

@@ -46,7 +46,8 @@ def reference_row(file: str, row: int) -> Record:
     header).
 
     It is a dictionary of the row's columns; a notebook shows it as a short table of the filled-in
-    ones.
+    ones, followed by the course's notes: who published it (from ``data/publishers.csv``) and
+    anything the consistency checks found.
 
     >>> reference_row("trade_china_russia.csv", 17)["value"]
     '244.81'
@@ -64,7 +65,13 @@ def reference_row(file: str, row: int) -> Record:
     frame = reference_frame(file)
     if isinstance(row, bool) or not isinstance(row, numbers.Integral) or not 1 <= row <= len(frame):
         raise CourseError(f"{file} has rows 1 to {len(frame)}; there is no row {shown(row)}.")
-    return Record(dict(frame.iloc[int(row) - 1]), f"{file} row {int(row)}")
+    from course.analysis.consistency import flags_for
+    from course.analysis.publishers import standing_of
+
+    fields = dict(frame.iloc[int(row) - 1])
+    remarks = [f"Who published it: {standing_of(fields.get('publisher', ''))}"]
+    remarks += flags_for(file, int(row))
+    return Record(fields, f"{file} row {int(row)}", remarks)
 
 
 _SECOND_SOURCE = re.compile(

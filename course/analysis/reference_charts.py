@@ -50,9 +50,12 @@ def trade_data() -> tuple[Table, Table]:
     series = frame[keep].assign(
         year=lambda f: f["year"].astype(int), value=lambda f: f["value"].astype(float)
     )
+    from course.analysis.consistency import out_of_line
+
     series = (
         series[["year", "value", "qualifier", "row"]].sort_values("year").reset_index(drop=True)
     )
+    series["out_of_line"] = series["row"].isin(out_of_line("trade_china_russia.csv"))
     cited = []
     for statistic_id in TRADE_STATISTICS:
         row = find_statistic(statistic_id)
@@ -87,6 +90,31 @@ def _trade_figure(series: Table, cited: Table, title: str):
         linewidth=2,
         label="Chinese customs (GACC), full year",
     )
+    # A row the consistency checks put out of line stays on the line (it is the data as
+    # received) but is ringed and labelled, so the reader sees which point to doubt.
+    odd = series.frame[series.frame["out_of_line"]]
+    if len(odd):
+        axes.scatter(
+            odd["year"],
+            odd["value"],
+            s=260,
+            facecolors="none",
+            edgecolors=PALETTE["text"],
+            linewidths=1.5,
+            linestyle="--",
+            zorder=4,
+            label="Out of line with its own series (see the table)",
+        )
+        for item in odd.itertuples():
+            axes.annotate(
+                f"{item.year}: {item.value:g}, out of line",
+                (item.year, item.value),
+                textcoords="offset points",
+                xytext=(0, -22),
+                ha="center",
+                fontsize=10,
+                color=PALETTE["text"],
+            )
     names = {"news": "News report (Jan. 2022)", "opinion": "Opinion column (Dec. 2025)"}
     for source in ("news", "opinion"):
         part = cited.frame[cited.frame["source"] == source]
@@ -142,6 +170,8 @@ def trade_chart() -> Chart:
     True
     >>> "2012" in chart.alt_text and "not in the reference data" in chart.alt_text
     True
+    >>> "The 2015 point (64.2) is ringed" in chart.alt_text
+    True
     """
     series, cited = trade_data()
     years = list(range(int(series["year"].min()), int(series["year"].max()) + 1))
@@ -165,6 +195,11 @@ def trade_chart() -> Chart:
         f"in {int(peak['year'])}, "
         f"and {by_year[years[-1]]:g} in {years[-1]}"
         + (f" ({', '.join(map(str, missing))} not in the reference data)" if missing else "")
+        + "".join(
+            f". The {int(r.year)} point ({r.value:g}) is ringed: it disagrees with the stated "
+            "changes of the years next to it"
+            for r in series.frame[series.frame["out_of_line"]].itertuples()
+        )
         + ". Marked: "
         + "; ".join(
             f"the {item.source} text's “{item.quote}” at {item.year}"
@@ -176,7 +211,12 @@ def trade_chart() -> Chart:
         {
             "year": int(r.year),
             "billion USD": f"{r.qualifier} {r.value:g}".strip(),
-            "what": "Chinese customs",
+            "what": "Chinese customs"
+            + (
+                ", out of line with its own series (see consistency_table())"
+                if r.out_of_line
+                else ""
+            ),
             "period": "full year",
             "from": f"trade_china_russia.csv row {r.row}",
         }

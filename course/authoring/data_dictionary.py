@@ -31,9 +31,12 @@ def _cell(text: str) -> str:
 
 def _format(field: dict, keys: dict[str, str]) -> str:
     """A field's type and rules in words: what a reader may find in the column."""
-    words = {"string": "text", "number": "number", "integer": "whole number"}[
-        field.get("type", "string")
-    ]
+    words = {
+        "string": "text",
+        "number": "number",
+        "integer": "whole number",
+        "boolean": "true or false",
+    }[field.get("type", "string")]
     rules = field.get("constraints", {})
     parts = [words]
     if rules.get("required"):
