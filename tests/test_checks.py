@@ -105,7 +105,11 @@ INDEPENDENT_ANSWERS = {
     ),
     "02.4": lambda: _letter("02.4", "trade was above 100 billion dollars, but not by how much"),
     "02.5": lambda: sum(
-        row["source"] == "opinion" and row["attribution"] != "not stated"
+        row["source"] == "news" and row["attribution"] == "not stated"
+        for row in _rows("statistics.csv")
+    ),
+    "02.6": lambda: sum(
+        row["source"] == "opinion" and row["attribution"] == "not stated"
         for row in _rows("statistics.csv")
     ),
     "03.1": lambda: (
@@ -124,6 +128,11 @@ INDEPENDENT_ANSWERS = {
     "03.5": lambda: _letter("03.5", "close"),
     "03.6": lambda: _letter("03.6", "'in November'"),
     "03.7": lambda: len(UNCLEAR_IN_NEWS),
+    "03.8": lambda: (
+        _value("reference/trade_china_russia.csv", 4)
+        * (100 + float(_rows("reference/trade_china_russia.csv")[4]["change_pct"]))
+        / 100
+    ),
     "04.2": lambda: len(
         {
             row["speaker"]
@@ -142,9 +151,10 @@ INDEPENDENT_ANSWERS = {
         "04.4", "the author's account of the two governments' view, without a quotation or a source"
     ),
     "05.1": lambda: _evaluative_words_per_thousand("opinion"),
-    "05.2": lambda: _letter("05.2", "inside quotations of the people they quote"),
-    "05.3": lambda: _letter("05.3", "it marks the claim as probable, not proven"),
-    "05.4": lambda: _letter("05.4", "'technology too sensitive for him to talk about'"),
+    "05.2": lambda: _evaluative_words_per_thousand("news"),
+    "05.3": lambda: _letter("05.3", "inside quotations of the people they quote"),
+    "05.4": lambda: _letter("05.4", "it marks the claim as probable, not proven"),
+    "05.5": lambda: _letter("05.5", "'technology too sensitive for him to talk about'"),
     "06.1": lambda: _letter("06.1", "China agrees to buy Russia's S-400 system"),
     "06.2": lambda: _letter("06.2", "30 December 2021"),
     "06.3": lambda: _letter(
@@ -167,10 +177,14 @@ INDEPENDENT_ANSWERS = {
         "figure on ammonium perchlorate, so it cannot be checked here.",
     ),
     "08.2": lambda: _letter(
-        "08.2", "attribute the view to a named, checkable source and quote or cite it"
+        "08.2", "name the analysts and officials, and cite the evidence they give"
     ),
     "06.4": lambda: sum(
         row["source"] == "opinion" and row["precision"] in ("vague", "none")
+        for row in _rows("timeline.csv")
+    ),
+    "06.5": lambda: sum(
+        row["source"] == "news" and row["precision"] in ("vague", "none")
         for row in _rows("timeline.csv")
     ),
 }
@@ -367,8 +381,8 @@ def test_a_broken_exercise_file_is_explained(tmp_path, monkeypatch):
 
     broken = tmp_path / "exercises.toml"
     broken.write_text(
-        '[[exercise]]\nid = "09.1"\nkind = "choice"\nquestion = "Q?"\nhint = "h"\nexplanation = '
-        '"e"\n'
+        '[[exercise]]\nid = "09.1"\nkind = "choice"\nabout = "news"\nquestion = "Q?"\nhint = "h"\n'
+        'explanation = "e"\n'
         'answer_from = "status_off"\n[exercise.choices]\na = "close"\n',
         encoding="utf-8",
     )

@@ -15,7 +15,14 @@ from course.errors import CourseError, need_whole_number, shown
 from course.paths import data_folder, read_data
 from course.results import Table, filtered
 
-__all__ = ["PRECISIONS", "timeline_table", "vague_times", "timeline_chart", "year_fraction"]
+__all__ = [
+    "PRECISIONS",
+    "timeline_table",
+    "vague_times",
+    "dating_precision",
+    "timeline_chart",
+    "year_fraction",
+]
 
 PRECISIONS = ("day", "day, no year", "month", "season", "year", "period", "vague", "none")
 ORIGINS = ("news", "opinion", "reference")
@@ -155,6 +162,41 @@ def vague_times(source: str) -> Table:
         table[table["precision"].isin(["vague", "none"])].reset_index(drop=True),
         key_columns=["time_words", "precision", "event", "where"],
         caption=f"Events {text_name(source)} leaves vague or undated",
+    )
+
+
+def dating_precision() -> Table:
+    """How precisely each text dates its events: counts, and shares of the text's events.
+
+    Counts alone mislead when one text mentions more events than the other; the shares set each
+    count beside its text's total.
+
+    >>> table = dating_precision()
+    >>> list(table.frame.columns)
+    ['how precisely', 'news', 'news share', 'opinion', 'opinion share']
+    >>> table.frame.iloc[-1]["how precisely"]
+    'all events'
+    """
+    import pandas as pd
+
+    groups = {
+        "to the day or month": ("day", "month"),
+        "day without a year": ("day, no year",),
+        "to a season, year or period": ("season", "year", "period"),
+        "vague or not at all": ("vague", "none"),
+    }
+    rows = []
+    totals = {source: len(timeline_table(source).frame) for source in ("news", "opinion")}
+    for label, precisions in [*groups.items(), ("all events", PRECISIONS)]:
+        row: dict[str, object] = {"how precisely": label}
+        for source in ("news", "opinion"):
+            count = int(timeline_table(source).frame["precision"].isin(precisions).sum())
+            row[source] = count
+            row[f"{source} share"] = f"{count / totals[source]:.0%}"
+        rows.append(row)
+    return Table(
+        pd.DataFrame(rows),
+        caption="How precisely each text dates its events (count, and share of its events)",
     )
 
 

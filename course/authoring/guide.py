@@ -12,7 +12,7 @@ from pathlib import Path
 from course.authoring.lesson_format import instructor_notes
 from course.classroom.course_map import lessons
 
-__all__ = ["instructor_guide"]
+__all__ = ["instructor_guide", "balance_table"]
 
 _INTRO = (
     Path(__file__).resolve().parent / "guide_intro.md"
@@ -39,11 +39,71 @@ def _dollars(text: str) -> str:
     return text.replace("$", "\\$")
 
 
+def balance_table() -> str:
+    """What the course asks of each text, counted from the exercises and the written prompts.
+
+    An exercise or prompt about both texts counts for each; a *scored shortcoming* is an exercise
+    whose right answer records a shortcoming of a text (``shortcoming`` in exercises.toml).
+
+    >>> print(balance_table().splitlines()[2])
+    | | news report | opinion column |
+    """
+    from course.classroom.prompts import prompts
+    from course.classroom.self_checks import exercises
+
+    def count(items, attribute: str, text: str) -> int:
+        return sum(getattr(item, attribute) in (text, "both") for item in items)
+
+    from course.analysis.statistics import statistics_table
+    from course.analysis.timeline import timeline_table
+
+    sizes = {
+        text: (len(statistics_table(text).frame), len(timeline_table(text).frame))
+        for text in ("news", "opinion")
+    }
+    exercise_list = list(exercises().values())
+    prompt_list = list(prompts().values())
+    rows = [
+        ("Exercises that ask about the text", "about", exercise_list),
+        ("Written prompts that ask about the text", "about", prompt_list),
+        (
+            "Scored shortcomings (the right answer records a shortcoming)",
+            "shortcoming",
+            exercise_list,
+        ),
+    ]
+    lines = [
+        "## Balance: what the course asks of each text",
+        "",
+        "| | news report | opinion column |",
+        "|---|---|---|",
+    ]
+    for label, attribute, items in rows:
+        news, opinion = count(items, attribute, "news"), count(items, attribute, "opinion")
+        lines.append(f"| {label} | {news} | {opinion} |")
+    scored = {
+        text: ", ".join(e.id for e in exercise_list if e.shortcoming in (text, "both")) or "none"
+        for text in ("news", "opinion")
+    }
+    lines += [
+        "",
+        "Counted from `course/classroom/exercises.toml` (`about`, `shortcoming`) and "
+        "`course/classroom/prompts.toml` (`about`); an item about both texts counts for each. "
+        f"Scored shortcomings of the news report: {scored['news']}. Of the opinion column: "
+        f"{scored['opinion']}. The texts differ in size (statistics: {sizes['news'][0]} in the "
+        f"news report, {sizes['opinion'][0]} in the column; events: {sizes['news'][1]} and "
+        f"{sizes['opinion'][1]}), which is why the exercises per text differ; a test keeps the "
+        "scored shortcomings within one of each other.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
 def instructor_guide() -> str:
     """The guide as Markdown.
 
     >>> guide = instructor_guide()
-    >>> guide.startswith("# Instructor guide") and "## 03 · Checking the numbers (50 min)" in guide
+    >>> guide.startswith("# Instructor guide") and "## 03 · Checking the numbers (65 min)" in guide
     True
     """
     from course.classroom.self_checks import exercises as all_exercises
@@ -52,7 +112,8 @@ def instructor_guide() -> str:
     parts = [
         _INTRO.read_text(encoding="utf-8").replace(
             "{total}", str(sum(lesson.minutes for lesson in lessons()))
-        )
+        ),
+        balance_table(),
     ]
     for lesson in lessons():
         parts.append(f"## {lesson.number} · {lesson.title} ({lesson.minutes} min)\n")

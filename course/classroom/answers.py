@@ -82,6 +82,17 @@ def statistics_attributed(source: str) -> int:
     return int((statistics_table(source)["attribution"] != "not stated").sum())
 
 
+def statistics_unattributed(source: str) -> int:
+    """How many of a text's statistics it gives without saying where the figure comes from.
+
+    >>> statistics_unattributed("opinion") == statistics_cited("opinion")
+    True
+    """
+    from course.analysis.statistics import statistics_table
+
+    return int((statistics_table(source)["attribution"] == "not stated").sum())
+
+
 def converted(value: float, from_unit: str, to_unit: str) -> float:
     """A figure converted with the reference data's exact factors.
 
@@ -115,6 +126,18 @@ def reference_ratio(file: str, row: int, other_row: int) -> float:
     from course.analysis.reference import reference_row
 
     return float(reference_row(file, row)["value"]) / float(reference_row(file, other_row)["value"])
+
+
+def stated_change_applied(file: str, row_before: int, row: int) -> float:
+    """The figure a row's stated change gives when applied to the figure of the row before.
+
+    >>> round(stated_change_applied("trade_china_russia.csv", 4, 5), 2)
+    68.79
+    """
+    from course.analysis.reference import reference_row
+
+    before = float(reference_row(file, row_before)["value"])
+    return before * (1 + float(reference_row(file, row)["change_pct"]) / 100)
 
 
 def status_of(statistic_id: str) -> str:
@@ -216,9 +239,11 @@ ANSWERS = {
         pull_quote_host,
         statistics_cited,
         statistics_attributed,
+        statistics_unattributed,
         converted,
         border_difference,
         reference_ratio,
+        stated_change_applied,
         status_of,
         statistics_with_status,
         named_direct_speakers,

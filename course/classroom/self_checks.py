@@ -27,9 +27,12 @@ from pathlib import Path
 
 from course.errors import CourseError, shown, unknown_name
 
-__all__ = ["KINDS_OF_ANSWER", "Exercise", "Feedback", "check", "exercise_ids", "exercises"]
+__all__ = ["KINDS_OF_ANSWER", "ABOUT", "Exercise", "Feedback", "check", "exercise_ids", "exercises"]
 
 KINDS_OF_ANSWER = ("number", "choice", "id")
+ABOUT = ("news", "opinion", "both", "neither")
+"""Which text an exercise asks about ("about" in exercises.toml): one of the two, both, or neither
+(a question about the course or a skill). The instructor guide's balance table counts them."""
 _FILE = Path(__file__).resolve().parent / "exercises.toml"
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
@@ -58,6 +61,8 @@ class Exercise:
     choices: dict[str, str] = field(default_factory=dict)
     wrong: dict[str, str] = field(default_factory=dict)
     tolerance: float = 0.0
+    about: str = "neither"
+    shortcoming: str = ""
 
 
 @dataclass(frozen=True)
@@ -153,6 +158,16 @@ def exercises() -> dict[str, Exercise]:
             raise unknown_name("kind of answer", item["kind"], KINDS_OF_ANSWER)
         if item["id"] in found:
             raise CourseError(f"{where}: the number {item['id']} is used twice.")
+        if item.get("about") not in ABOUT:
+            raise CourseError(
+                f"{where}: 'about' says which text the exercise asks about, one of "
+                f"{', '.join(ABOUT)}; got {item.get('about')!r}."
+            )
+        if item.get("shortcoming", "") not in ("", *ABOUT[:3]):
+            raise CourseError(
+                f"{where}: 'shortcoming' names the text whose shortcoming the right answer records "
+                f"(news, opinion or both), or is left out; got {item['shortcoming']!r}."
+            )
         if (item["kind"] == "choice") != bool(item.get("choices")):
             raise CourseError(
                 f"{where}: a choice exercise, and only a choice exercise, has choices."
@@ -167,6 +182,8 @@ def exercises() -> dict[str, Exercise]:
             dict(item.get("choices", {})),
             {str(k): v for k, v in item.get("wrong", {}).items()},
             float(item.get("tolerance", 0)),
+            item["about"],
+            item.get("shortcoming", ""),
         )
     return found
 

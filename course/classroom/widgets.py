@@ -114,6 +114,11 @@ def answer_box(question: str, prompt: str = "", rows: int = 6):
 
     >>> print(repr(answer_box("01 think", "Name one topic.")).splitlines()[0])
     Written answer '01 think': Name one topic.
+
+    A lesson's box needs only its ID: the prompt comes from ``prompts.toml``.
+
+    >>> print(repr(answer_box("02 think")).splitlines()[0])
+    Written answer '02 think': Which 2021 figures could the reporters have had?
     """
     from course.classroom.journal import answer_with_notice, write_answer
 
@@ -127,6 +132,13 @@ def answer_box(question: str, prompt: str = "", rows: int = 6):
             f"{shown(prompt)}."
         )
     rows = need_whole_number(rows, "the number of rows of the box", "6", 1, 60)
+    if not prompt:
+        # The lessons' prompts are written once, in prompts.toml; a box of the student's own
+        # making has none.
+        from course.classroom.prompts import prompts
+
+        known = prompts().get(question.strip())
+        prompt = known.prompt if known else ""
     saved, notice = answer_with_notice(question)
     area = widgets.Textarea(
         value=saved,
