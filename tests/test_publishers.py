@@ -165,7 +165,7 @@ def test_parts_that_do_not_add_up_to_the_total_are_flagged(monkeypatch):
         frame.loc[row, "value"] = "95.49"
 
     _with_trade(monkeypatch, damage)
-    found = " ".join(consistency_table()["found"])
+    found = " ".join(consistency_table()["what was found"])
     assert "imports and exports" in found and "add up to 224.81" in found
 
 
@@ -180,7 +180,7 @@ def test_a_repeated_figure_must_repeat_the_figure(monkeypatch):
         "reference_frame",
         lambda file: frame if file == "power_of_siberia.csv" else real(file),
     )
-    assert any("says it repeats" in found for found in consistency_table()["found"])
+    assert any("says it repeats" in found for found in consistency_table()["what was found"])
 
 
 def test_the_trade_chart_rings_the_out_of_line_point():
