@@ -41,10 +41,15 @@ __all__ = [
     "where_is_my_work",
     "on_binder",
     "LOCK_WAIT",
+    "hand_in_data",
 ]
 
 _FILE = "journal.json"
 _EXPORT_MARK = "<!-- written by the course's export_journal() sha256={} -->"
+_DATA_MARK = "<!-- course-journal-data: "
+"""An export ends with its answers and self-check attempts as JSON inside an HTML comment (hidden
+in Markdown and HTML alike), so that ``python -m course collect`` reads exactly what was handed
+in."""
 _EXPORT_SIGNED = re.compile(re.escape(_EXPORT_MARK).replace(re.escape("{}"), "([0-9a-f]{64})"))
 LOCK_WAIT = 30.0
 """Seconds a save waits for another save of the same journal to finish (saves take milliseconds)."""
@@ -484,6 +489,58 @@ def _export_path(suffix: str, name: str = "") -> Path:
     return candidate
 
 
+def _data_block(name: str, answers: dict[str, dict]) -> str:
+    from course.classroom.attempts import read_attempts
+
+    data = {
+        "format": 1,
+        "name": name.strip(),
+        "exported": _now(),
+        "answers": {q: {"text": e["text"], "saved": e["saved"]} for q, e in answers.items()},
+        "attempts": read_attempts(work_folder()),
+    }
+    # "--" may not appear inside an HTML comment; as a JSON escape it reads back the same.
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("--", "-\\u002d")
+    return f"{_DATA_MARK}{text} -->"
+
+
+def hand_in_data(text: str) -> dict | None:
+    """The answers and self-check attempts an exported journal carries, or None if the text is not
+    an export of this course (or its data were damaged).
+
+    Also says whether the file was changed after it was written (``edited``): the data then show
+    the answers as exported, not as edited.
+
+    >>> hand_in_data("# My journal") is None
+    True
+    """
+    at = text.rfind(_DATA_MARK)
+    if at == -1:
+        return None
+    end = text.find(" -->", at)
+    try:
+        data = json.loads(text[at + len(_DATA_MARK) : end])
+    except ValueError:
+        return None
+    answers = data.get("answers") if isinstance(data, dict) else None
+    if not isinstance(answers, dict):
+        return None
+    readable = {str(q): e for q, v in answers.items() if (e := _entry(v)) is not None}
+    signed = _EXPORT_SIGNED.search(text)
+    edited = True
+    if signed:
+        rest = text[: signed.start()] + text[signed.end() + 1 :]
+        edited = hashlib.sha256(rest.encode("utf-8")).hexdigest() != signed.group(1)
+    attempts = [a for a in data.get("attempts", []) if isinstance(a, dict)]
+    return {
+        "name": str(data.get("name", "")),
+        "exported": str(data.get("exported", "")),
+        "answers": readable,
+        "attempts": attempts,
+        "edited": edited,
+    }
+
+
 def export_journal(name: str = "", form: str = "markdown") -> Shown:
     """Write the journal as Markdown or HTML to hand in, and say where it is (and how to download it
     on Binder).
@@ -512,7 +569,8 @@ def export_journal(name: str = "", form: str = "markdown") -> Shown:
                 f"*Saved {entry['saved']}*",
                 "",
             ]
-        path, text = _export_path(".md", name), "\n".join(body)
+        body.append(_data_block(name, dict(entries)))
+        path, text = _export_path(".md", name), "\n".join(body) + "\n"
     else:
         items = "".join(
             f"<h2>{html.escape(q)}</h2><p>{html.escape(e['text']).replace(chr(10), '<br>')}</p>"
@@ -524,7 +582,8 @@ def export_journal(name: str = "", form: str = "markdown") -> Shown:
             "<!DOCTYPE html>\n<html lang='en'><head><meta "
             f"charset='utf-8'><title>{html.escape(title)}</title>"
             f"</head><body class='mathjax_ignore tex2jax_ignore'><h1>{html.escape(title)}</h1>"
-            f"{items or '<p>No answers saved yet.</p>'}</body></html>\n"
+            f"{items or '<p>No answers saved yet.</p>'}\n{_data_block(name, dict(entries))}\n"
+            "</body></html>\n"
         )
     with _saving(), _locked():
         _remove_leftovers(path.parent)

@@ -331,4 +331,8 @@ def check(exercise: str, answer: object) -> Feedback:
         return Feedback(
             exercise, "no answer", "Replace the ... with your answer, then run the cell again."
         )
-    return _judge(registry[exercise], answer)
+    feedback = _judge(registry[exercise], answer)
+    from course.classroom.attempts import record_attempt
+
+    record_attempt(exercise, answer, feedback.correct)
+    return feedback

@@ -1,0 +1,100 @@
+"""Self-check attempts, recorded so that an instructor can see which exercises a class found hard.
+
+Every answer given to ``check`` (or a quiz button) adds one line to ``my-work/attempts.jsonl``
+beside the journal: the exercise, the answer as given, whether it was right, and when. The file is
+only ever appended to, one short line at a time (an append of a few hundred bytes lands whole, so
+two kernels checking at once cannot mix their lines), and it is kept apart from the journal, so a
+self-check can never put a written answer at risk. Recording is best effort: a self-check works
+the same on a full disk or a read-only folder, it just is not recorded.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+from pathlib import Path
+
+__all__ = ["ATTEMPTS_FILE", "record_attempt", "read_attempts"]
+
+ATTEMPTS_FILE = "attempts.jsonl"
+_LONGEST_ANSWER = 200  # characters of an answer kept: enough to see a common wrong answer
+
+
+def _as_text(answer: object) -> str:
+    if isinstance(answer, float) and answer.is_integer():
+        answer = int(answer)
+    try:
+        text = answer.strip() if isinstance(answer, str) else repr(answer)
+    except Exception:  # a value whose repr fails (an int of 5,000 digits): keep its type only
+        text = f"<{type(answer).__name__}>"
+    return text[:_LONGEST_ANSWER]
+
+
+def record_attempt(exercise: str, answer: object, correct: bool) -> bool:
+    """Add one attempt to the student's attempts file; True if it was recorded.
+
+    >>> import os, tempfile
+    >>> before = os.environ.get("COURSE_WORK")
+    >>> os.environ["COURSE_WORK"] = tempfile.mkdtemp()  # scratch: the example keeps no file
+    >>> from course.classroom.journal import work_folder
+    >>> record_attempt("01.1", 2, False), record_attempt("01.1", 3, True)
+    (True, True)
+    >>> [(a["answer"], a["correct"]) for a in read_attempts(work_folder())]
+    [('2', False), ('3', True)]
+    >>> _ = os.environ.update(COURSE_WORK=before) if before else os.environ.pop("COURSE_WORK")
+    """
+    from course.classroom.journal import work_folder
+
+    now = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
+    line = json.dumps(
+        {"exercise": exercise, "answer": _as_text(answer), "correct": bool(correct), "at": now},
+        ensure_ascii=False,
+    )
+    try:
+        folder = work_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        # O_APPEND: the system places each write at the current end, so lines from two kernels
+        # never overwrite each other; one write call per line keeps each line whole.
+        handle = os.open(folder / ATTEMPTS_FILE, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(handle, (line + "\n").encode("utf-8"))
+        finally:
+            os.close(handle)
+    except OSError:
+        return False
+    return True
+
+
+def read_attempts(folder: Path) -> list[dict]:
+    """Every readable attempt in a work folder, oldest first (a damaged line is skipped).
+
+    >>> read_attempts(Path("/nonexistent"))
+    []
+    """
+    path = Path(folder) / ATTEMPTS_FILE
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return []
+    found = []
+    for line in raw.decode("utf-8", errors="replace").splitlines():
+        try:
+            item = json.loads(line)
+        except ValueError:
+            continue
+        if (
+            isinstance(item, dict)
+            and isinstance(item.get("exercise"), str)
+            and isinstance(item.get("answer"), str)
+            and isinstance(item.get("correct"), bool)
+        ):
+            found.append(
+                {
+                    "exercise": item["exercise"],
+                    "answer": item["answer"],
+                    "correct": item["correct"],
+                    "at": str(item.get("at", "")),
+                }
+            )
+    return found
