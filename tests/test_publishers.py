@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
 import pytest
 
 from course import (
@@ -68,7 +67,7 @@ def test_a_country_not_sourced_is_said_so():
 def test_ties_to_the_texts_quote_the_texts_verbatim():
     texts = {name: load_source(name).raw for name in ("news", "opinion")}
     ties = _publishers()[_publishers()["tie_to_texts"] != ""]
-    assert set(ties["publisher"]) == {"CSIS ChinaPower", "Reuters", "AP"}
+    assert set(ties["publisher"]) == {"CSIS ChinaPower", "Reuters", "AP", "AFP"}
     for row in ties.to_dict("records"):
         quoted = re.findall(r"(?:^|[\s(])'(.{12,}?)'(?=[\s.,;)]|$)", row["tie_to_texts"])
         assert quoted, row["publisher"]
@@ -102,18 +101,31 @@ def test_a_reference_row_shows_its_publisher_apart_from_its_fields():
     assert "The course's notes on this row" in str(row)
 
 
-def test_standing_counts_count_each_statistic_once_per_standing():
+def test_standing_counts_count_each_checked_statistic_once_per_standing():
+    from course.analysis.fact_checks import references_of
+
     counts = standing_counts().frame.set_index("standing")
-    checks = pd.DataFrame(
-        [
-            vars(check_statistic(i))
-            for i in read_data(data_folder() / "statistics.csv")["statistic_id"]
-        ]
-    )
+    statistics = read_data(data_folder() / "statistics.csv")
     for source in ("news", "opinion"):
-        mine = checks[checks["source"] == source]
-        expected = sum("state-run outlet" in words for words in mine["published_by"])
-        assert counts.loc["state-run outlet", source] == expected
+        some = every = 0
+        for statistic_id in statistics[statistics["source"] == source]["statistic_id"]:
+            if check_statistic(statistic_id).status == "not checkable":
+                continue
+            originals = [
+                publishers_of(reference_row(file, row)["publisher"])[0]["standing"]
+                for file, row in references_of(statistic_id)
+            ]
+            some += "state-run outlet" in originals
+            every += set(originals) == {"state-run outlet"}
+        assert counts.loc["state-run outlet", f"{source} (some rows)"] == some
+        assert counts.loc["state-run outlet", f"{source} (all rows)"] == every
+
+
+def test_a_second_source_is_cited_with_its_publisher():
+    result = check_statistic("news-p23-s01-n1")  # Xinhua's date, and AP's report of the same call
+    assert "events.csv rows 25, 51" in result.references
+    assert "Also reported by a second source: events.csv row 51 (AP" in result.explanation
+    assert "AP: news agency (cooperative)" in result.published_by
 
 
 # ---------------------------------------------------------------------------------------------

@@ -28,7 +28,8 @@ def test_every_sentence_and_reference_row_exists(row):
         assert reference_row(file, int(number))
     assert row["in_between"]
     if row["expectation"]:
-        assert row["expectation"] in row["news_sentences"].split() and row["how_it_turned_out"]
+        listed = (row["news_sentences"] + " " + row["opinion_sentences"]).split()
+        assert row["expectation"] in listed and row["how_it_turned_out"]
 
 
 def test_the_topics_named_by_the_course_are_all_there():
@@ -80,10 +81,15 @@ def test_compare_topic_shows_the_texts_words_and_the_expectation():
         compare_topic("trad")
 
 
-def test_expectations_list_only_testable_2022_statements():
+def test_expectations_of_both_texts_are_listed_and_the_columns_are_not_yet_testable():
     table = expectations().frame
-    assert all(sid.startswith("news-") for sid in table["sentence_id"])
     assert len(table) == sum(bool(row["expectation"]) for row in ROWS)
+    sources = {sid.split("-")[0] for sid in table["sentence_id"]}
+    assert sources == {"news", "opinion"}
+    for row in table.to_dict("records"):
+        if row["sentence_id"].startswith("opinion-"):
+            # The column was written when the reference data end: nothing can test it yet.
+            assert row["how it turned out"].startswith("Not testable yet")
 
 
 def test_patrols_chart_marks_both_texts_and_lists_every_patrol():

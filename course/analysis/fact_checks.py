@@ -32,6 +32,7 @@ __all__ = [
     "Check",
     "check_statistic",
     "check_table",
+    "status_counts",
     "references_of",
     "convert",
     "percent_difference",
@@ -461,7 +462,18 @@ def _check(statistic_id: str) -> Check:
             "needs one."
         )
     status, explanation = _explain(statistic, lines)
+    planned = [ref for line in lines for ref in line["refs"]]
     refs = references_of(statistic["statistic_id"])
+    seconds = [ref for ref in refs if ref not in planned]
+    if seconds:
+        explanation += (
+            " Also reported by a second source: "
+            + "; ".join(
+                f"{file} row {row} ({reference_row(file, row)['publisher']})"
+                for file, row in seconds
+            )
+            + "."
+        )
     from course.analysis.consistency import flags_for
     from course.analysis.publishers import publishers_behind
 
@@ -478,11 +490,29 @@ def _check(statistic_id: str) -> Check:
     )
 
 
+@functools.cache
+def _second_sources() -> dict[tuple[str, int], list[int]]:
+    """Each reference row -> the later rows that report the same event or figure from another
+    publisher (their note says so: "Same event as row N", "Corroborates row N", ...)."""
+    from course.analysis.reference import reference_files, reference_frame, second_source_of
+
+    found: dict[tuple[str, int], list[int]] = {}
+    for file in reference_files():
+        for number, row in enumerate(reference_frame(file).to_dict("records"), start=1):
+            earlier = second_source_of(row)
+            if earlier is not None:
+                found.setdefault((file, earlier), []).append(number)
+    return found
+
+
 def references_of(statistic_id: str) -> list[tuple[str, int]]:
-    """The reference rows a statistic's check uses, as (file, row) pairs, each once.
+    """The reference rows a statistic's check uses, as (file, row) pairs, each once: the rows its
+    plan names, then any row that reports the same event or figure again from a second source.
 
     >>> references_of("news-p11-s01-n1")
     [('geography_and_units.csv', 1), ('geography_and_units.csv', 2)]
+    >>> references_of("news-p23-s01-n1")
+    [('events.csv', 25), ('events.csv', 51)]
     """
     from course.analysis.statistics import find_statistic
 
@@ -490,6 +520,12 @@ def references_of(statistic_id: str) -> list[tuple[str, int]]:
     refs: list[tuple[str, int]] = []
     for line in lines:
         refs += [ref for ref in line["refs"] if ref not in refs]
+    for file, row in list(refs):
+        refs += [
+            (file, later)
+            for later in _second_sources().get((file, row), [])
+            if (file, later) not in refs
+        ]
     return refs
 
 
@@ -551,4 +587,35 @@ def check_table(source: str | None = None, status: str | None = None) -> Table:
         key_columns=["statistic_id", "quote", "status", "explanation"],
         preview=6,
         caption=caption,
+    )
+
+
+def status_counts() -> Table:
+    """How many statistics of each text get each status, as counts and as shares of the text's
+    statistics (the texts cite different numbers of figures, so counts alone mislead).
+
+    >>> table = status_counts()
+    >>> list(table.frame.columns)
+    ['status', 'news', 'news share', 'opinion', 'opinion share']
+    >>> table.frame.iloc[-1]["status"]
+    'all statistics'
+    """
+    import pandas as pd
+
+    frame = check_table().frame
+    totals = {name: int((frame["source"] == name).sum()) for name in ("news", "opinion")}
+    rows = []
+    for status in (*STATUSES, "all statistics"):
+        row: dict[str, object] = {"status": status}
+        for name in ("news", "opinion"):
+            mine = frame[frame["source"] == name]
+            count = (
+                len(mine) if status == "all statistics" else int((mine["status"] == status).sum())
+            )
+            row[name] = count
+            row[f"{name} share"] = f"{count / totals[name]:.0%}"
+        rows.append(row)
+    return Table(
+        pd.DataFrame(rows),
+        caption="Statuses of the checks in each text (count, and share of the text's statistics)",
     )

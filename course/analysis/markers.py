@@ -4,7 +4,9 @@ evaluative words, first person and calls to action, and a highlighter that shows
 The rules are word lists a student can read (``marker_words()``) and extend for a session
 (``extra={"hedge": ["perhaps"]}``): no black box. They are crude on purpose, so that students can
 see where they fail ("may" the month, "will" the plain future). Words inside quotation marks are
-counted apart from the author's own words, because they are someone else's voice.
+counted apart from the author's own words, because they are someone else's voice. Words of one
+kind that stand within two words of each other in a sentence count once, as one phrase ("appeasing
+dictators will only embolden them" is one loaded phrase, not three words), in both texts alike.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ __all__ = [
     "find_markers",
     "highlight",
     "marker_rates",
+    "counted_phrases",
     "marker_examples",
     "marker_comparison",
     "compare_marking",
@@ -78,7 +81,7 @@ def marker_words(category: str | None = None) -> Table:
     misfires.
 
     >>> list(marker_words("call to action")["word"])
-    ['need to', 'must', 'should', 'have to', 'instead of']
+    ['need to', 'must', 'should', 'have to']
     >>> marker_words().columns
     ['category', 'words', 'how many']
     """
@@ -211,6 +214,33 @@ def highlight(paragraph_id: str, extra: Mapping[str, Sequence[str]] | None = Non
 
 
 _WORD = re.compile(r"[A-Za-z0-9][\w’'-]*")
+PHRASE_GAP = 2
+"""Marker words of one kind at most this many words apart, in one sentence, count as one phrase."""
+
+
+def counted_phrases(text: str, markers: list[Marker]) -> list[Marker]:
+    """The markers that count: of several words of one kind standing close together (at most
+    ``PHRASE_GAP`` words between them, no sentence end, both quoted or both not), only the first.
+
+    >>> text = "Appeasing dictators will only embolden them. Threats remain."
+    >>> counted = counted_phrases(text, find_markers(text))
+    >>> [m["words"] for m in counted if m["category"] == "evaluative"]
+    ['Appeasing', 'Threats']
+    """
+    counted: list[Marker] = []
+    last: dict[str, Marker] = {}
+    for marker in sorted(markers, key=lambda m: m["start"]):
+        before = last.get(marker["category"])
+        if before is not None and before["quoted"] == marker["quoted"]:
+            gap = text[before["end"] : marker["start"]]
+            if len(_WORD.findall(gap)) <= PHRASE_GAP and not re.search(r"[.!?;]", gap):
+                last[marker["category"]] = (
+                    marker  # the phrase goes on; the next gap counts from here
+                )
+                continue
+        counted.append(marker)
+        last[marker["category"]] = marker
+    return counted
 
 
 def _body(source: str):
@@ -235,7 +265,7 @@ def marker_rates(extra: Mapping[str, Sequence[str]] | None = None) -> Table:
         paragraphs = _body(name)
         found[name] = (
             sum(len(_WORD.findall(p.text)) for p in paragraphs),
-            [m for p in paragraphs for m in find_markers(p.text, extra)],
+            [m for p in paragraphs for m in counted_phrases(p.text, find_markers(p.text, extra))],
         )
     rows = []
     for category in CATEGORIES:
@@ -312,7 +342,7 @@ def marker_examples(
     """Each marker of one category in one text, with its sentence ID and the words around it.
 
     >>> list(marker_examples("call to action", "opinion")["words"])
-    ['Instead of', 'need to']
+    ['need to']
     """
     import pandas as pd
 
@@ -360,10 +390,10 @@ def compare_marking(paragraph_id: str, category: str, my_words: Sequence[str]) -
     >>> marked = compare_marking("opinion-p12", "evaluative", ["dictators", "trajectory"])
     >>> print(marked)  # doctest: +ELLIPSIS
     Your marking of opinion-p12 and the rules (evaluative)
-            words               found by
-        dictators both you and the rules
-       trajectory               only you
-           unseat         only the rules
+           words               found by
+       dictators both you and the rules
+      trajectory               only you
+          unseat         only the rules
     ...
     """
     from course.text.sources import find_paragraph

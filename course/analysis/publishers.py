@@ -33,6 +33,7 @@ STANDINGS = (
     "government-funded broadcaster",
     "public broadcaster",
     "commercial outlet",
+    "reader-funded outlet",
     "news agency (cooperative)",
     "think tank",
     "reference work",
@@ -71,8 +72,8 @@ def publishers_table(standing: str | None = None) -> Table:
     ...
     course.errors.CourseError: There is no standing called 'think tanks'. The standings are:
     'state-run outlet', 'government agency', 'government-funded broadcaster', 'public
-    broadcaster', 'commercial outlet', 'news agency (cooperative)', 'think tank', 'reference
-    work', 'blog or aggregator', 'not known'. Did you mean 'think tank'?
+    broadcaster', 'commercial outlet', 'reader-funded outlet', 'news agency (cooperative)', 'think
+    tank', 'reference work', 'blog or aggregator', 'not known'. Did you mean 'think tank'?
     """
     frame = filtered(_frame(), "standing", standing, STANDINGS, "standing").reset_index(drop=True)
     return Table(
@@ -144,14 +145,17 @@ def publishers_behind(refs: list[tuple[str, int]]) -> list[str]:
 
 
 def standing_counts(source: str | None = None) -> Table:
-    """How many checked statistics of each text rest on a publisher of each standing.
+    """How many checked statistics of each text rest on an original publisher of each standing:
+    on at least one of their rows ("some rows"), and on all of them ("all rows").
 
-    A statistic counts once per standing, however many of its rows share it; a statistic whose
-    rows come from two standings counts under both.
+    A reprint site is not counted, only the publisher whose item it carries; statistics that are
+    not checkable are left out (nothing rests on their rows). A statistic whose rows come from
+    publishers of two standings counts under both in "some rows", and under neither in "all rows".
 
     >>> counts = standing_counts()
-    >>> list(counts.frame.columns)
-    ['standing', 'news', 'opinion']
+    >>> list(counts.frame.columns)  # doctest: +NORMALIZE_WHITESPACE
+    ['standing', 'news (some rows)', 'news (all rows)', 'opinion (some rows)', 'opinion (all
+    rows)']
     """
     import pandas as pd
 
@@ -160,27 +164,37 @@ def standing_counts(source: str | None = None) -> Table:
 
     sources = [choose(source, source_names(), "source")] if source else list(source_names())
     checks = check_table().frame
-    counts = {standing: dict.fromkeys(sources, 0) for standing in STANDINGS}
-    for item in checks.itertuples():
-        if item.source not in sources:
-            continue
-        standings = {
-            record["standing"]
-            for file, row in references_of(item.statistic_id)
-            for record in _rows_publishers(file, row)
+    counts = {
+        standing: {
+            f"{name} ({which})": 0 for name in sources for which in ("some rows", "all rows")
         }
-        for standing in standings:
-            counts[standing][item.source] += 1
+        for standing in STANDINGS
+    }
+    for item in checks.itertuples():
+        if item.source not in sources or item.status == "not checkable":
+            continue
+        standings = [
+            originals[0]["standing"]
+            for file, row in references_of(item.statistic_id)
+            if (originals := _rows_publishers(file, row))
+        ]
+        for standing in set(standings):
+            counts[standing][f"{item.source} (some rows)"] += 1
+        if len(set(standings)) == 1:
+            counts[standings[0]][f"{item.source} (all rows)"] += 1
     frame = pd.DataFrame(
         [{"standing": standing, **by_source} for standing, by_source in counts.items()]
     )
-    frame = frame[frame[sources].sum(axis=1) > 0].reset_index(drop=True)
+    columns = [column for column in frame.columns if column != "standing"]
+    frame = frame[frame[columns].sum(axis=1) > 0].reset_index(drop=True)
     return Table(
         frame,
         caption="Checked statistics per text that rest on a publisher of each standing",
         notes=[
-            "Counts statistics, not rows. A reprint names two publishers (the original and the "
-            "site that carried it), so one row can count under two standings."
+            "Counts statistics, not rows, by the original publisher of each row (a site that "
+            "reprints an item is not counted). 'some rows': at least one row of the check comes "
+            "from such a publisher; 'all rows': every row does, so the verdict rests on that kind "
+            "of publisher alone. Statistics that are not checkable are left out."
         ],
     )
 

@@ -146,6 +146,11 @@ def timeline_table(
         frame.reset_index(drop=True),
         key_columns=["date", "precision", "event", "origin", "where"],
         caption=caption,
+        notes=[
+            "Each event of a text is that text's account, summed up in neutral words, with the "
+            "text's own words quoted where they matter; it is not a verified fact. The date is "
+            "the course's reading of the text's time words (how_resolved says how)."
+        ],
     )
 
 

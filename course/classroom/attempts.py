@@ -49,7 +49,8 @@ def record_attempt(exercise: str, answer: object, correct: bool) -> bool:
     now = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
     line = json.dumps(
         {"exercise": exercise, "answer": _as_text(answer), "correct": bool(correct), "at": now},
-        ensure_ascii=False,
+        # ASCII with escapes: also a lone surrogate from a bad paste, which UTF-8 cannot hold.
+        ensure_ascii=True,
     )
     try:
         folder = work_folder()

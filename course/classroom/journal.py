@@ -499,8 +499,9 @@ def _data_block(name: str, answers: dict[str, dict]) -> str:
         "answers": {q: {"text": e["text"], "saved": e["saved"]} for q, e in answers.items()},
         "attempts": read_attempts(work_folder()),
     }
-    # "--" may not appear inside an HTML comment; as a JSON escape it reads back the same.
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("--", "-\\u002d")
+    # ASCII with escapes (a lone surrogate in a name cannot be written as UTF-8); "--" may not
+    # appear inside an HTML comment, and as a JSON escape it reads back the same.
+    text = json.dumps(data, ensure_ascii=True, sort_keys=True).replace("--", "-\\u002d")
     return f"{_DATA_MARK}{text} -->"
 
 
