@@ -101,6 +101,23 @@ def main(argv: list[str] | None = None) -> int:
     release.add_argument(
         "--branch", default="main", help="with --binder: the branch Binder builds (default: main)"
     )
+    collect = commands.add_parser(
+        "collect",
+        help="read the class's journals and hand-ins; write a class report (HTML) and a CSV",
+    )
+    collect.add_argument(
+        "paths",
+        nargs="+",
+        metavar="SOURCE... DEST",
+        help="the folders or files to read (hand-ins, or a hub's home folders), then the folder "
+        "for the report",
+    )
+    collect.add_argument(
+        "--anonymous", action="store_true", help="show stable pseudonyms instead of names"
+    )
+    collect.add_argument(
+        "--force", action="store_true", help="update an earlier report in the same folder"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "lessons":
@@ -155,6 +172,15 @@ def main(argv: list[str] | None = None) -> int:
             from course.authoring.guide import instructor_guide
 
             print(instructor_guide(), end="")
+        elif args.command == "collect":
+            from course.authoring.collect import collect as collect_class
+
+            if len(args.paths) < 2:
+                raise CourseError(
+                    "Give the folders or files to read, then the folder for the report, like: "
+                    "python -m course collect hand-ins/ class-report/"
+                )
+            print(collect_class(args.paths[:-1], args.paths[-1], args.anonymous, args.force))
         elif args.command == "release":
             from course.authoring.release import describe, release_settings
             from course.authoring.release import release as make_release

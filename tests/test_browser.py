@@ -158,6 +158,7 @@ def test_the_static_site_works_offline_for_everyone(browser, site):
     import base64
 
     from course.classroom.course_map import lessons
+    from course.classroom.prompts import prompts
     from course.classroom.self_checks import exercises
 
     tools, _ = browser
@@ -167,7 +168,7 @@ def test_the_static_site_works_offline_for_everyone(browser, site):
         cells = json.loads((notebooks_folder() / lesson.file).read_text(encoding="utf-8"))["cells"]
         code = "\n".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "code")
         asked = [exercises()[number].question for number in re.findall(r'quiz\("([\d.]+)"\)', code)]
-        asked += re.findall(r'answer_box\("[^"]+", "([^"]+)"', code)
+        asked += [prompts()[name].prompt for name in re.findall(r'answer_box\("([^"]+)"', code)]
         questions[lesson.file.replace(".ipynb", ".html")] = asked
     assert sum(map(len, questions.values())) > 10
     for page in site:

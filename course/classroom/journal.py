@@ -42,6 +42,7 @@ __all__ = [
     "on_binder",
     "LOCK_WAIT",
     "hand_in_data",
+    "journal_file_answers",
 ]
 
 _FILE = "journal.json"
@@ -487,6 +488,35 @@ def _export_path(suffix: str, name: str = "") -> Path:
         number += 1
         candidate = folder / f"{base}-{number}{suffix}"
     return candidate
+
+
+def journal_file_answers(raw: bytes) -> tuple[dict[str, dict], str]:
+    """The answers in a journal file's bytes, and what was wrong with it ('' if nothing): a
+    damaged journal gives every answer that can still be read.
+
+    >>> journal_file_answers(b'{"answers": {"01 think": {"text": "Yes."}}}')[0]["01 think"]["text"]
+    'Yes.'
+    >>> journal_file_answers(b'{"answers": {"01 think": {"text": "Ye')
+    ({}, 'damaged: no answer could be read')
+    """
+    data, answers, unreadable = _parse(raw)
+    if data is not None:
+        return answers, ""
+    if not answers and not unreadable:
+        try:
+            looks_like_ours = '"answers"' in raw.decode("utf-8", errors="replace")
+        except Exception:
+            looks_like_ours = False
+        if not looks_like_ours:
+            return {}, "not a journal of this course"
+    problem = (
+        f"damaged: {len(answers)} answer{'s' if len(answers) != 1 else ''} recovered"
+        if answers
+        else "damaged: no answer could be read"
+    )
+    if unreadable:
+        problem += f", {unreadable} entr{'ies' if unreadable != 1 else 'y'} unreadable"
+    return answers, problem
 
 
 def _data_block(name: str, answers: dict[str, dict]) -> str:

@@ -27,6 +27,7 @@ class Prompt:
     id: str
     about: str
     prompt: str
+    rubric: str = ""
 
 
 @functools.cache
@@ -47,5 +48,7 @@ def prompts() -> dict[str, Prompt]:
             raise CourseError(f"{where}: 'about' is one of {', '.join(_ABOUT)}.")
         if item["id"] in found:
             raise CourseError(f"{where}: the ID {item['id']} is used twice.")
-        found[item["id"]] = Prompt(item["id"], item["about"], item["prompt"])
+        found[item["id"]] = Prompt(
+            item["id"], item["about"], item["prompt"], item.get("rubric", "")
+        )
     return found

@@ -1,0 +1,206 @@
+"""The instructor's loop: `python -m course collect` on a class of journals and hand-ins, with
+damaged, duplicate and foreign files among them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from course.authoring.collect import GRADEBOOK, REPORT, collect, rubric_of
+from course.errors import CourseError
+
+_STUDENT = r"""
+import sys
+from course import write_answer, check, export_journal
+name, export = sys.argv[1], sys.argv[2] == "export"
+write_answer("01 think", "The column covers North Korea (opinion-p11-s02).")
+write_answer("03 think", "I rewrote news-p43-s02 so that it says 'January to November'.")
+check("01.1", 2)
+check("01.1", 3)
+check("03.1", -4.4)
+if export:
+    export_journal(name)
+"""
+
+CLASS = [("Ada Lovelace", True), ("Alan Turing", False), ("Grace Hopper", False)]
+
+
+def _home(root: Path, name: str) -> Path:
+    return root / "homes" / f"jupyter-{name.split()[0].lower()}" / "course" / "my-work"
+
+
+@pytest.fixture(scope="module")
+def class_folders(tmp_path_factory) -> Path:
+    """Three students working in their own homes (as on a hub), one of whom exported and handed
+    in; then the usual trouble: a copy, an edited hand-in, a damaged journal, foreign files."""
+    root = tmp_path_factory.mktemp("class")
+    handins = root / "hand-ins"
+    handins.mkdir()
+    for name, export in CLASS:
+        work = _home(root, name)
+        work.mkdir(parents=True)
+        subprocess.run(
+            [sys.executable, "-c", _STUDENT, name, "export" if export else "home"],
+            env={**os.environ, "COURSE_WORK": str(work)},
+            check=True,
+            capture_output=True,
+        )
+    ada = next(_home(root, "Ada Lovelace").glob("journal-*.md"))
+    (handins / ada.name).write_bytes(ada.read_bytes())
+    (handins / "journal-ada-copy.md").write_bytes(ada.read_bytes())
+    (handins / "journal-ada-edited.md").write_text(
+        ada.read_text(encoding="utf-8").replace("North Korea", "NORTH KOREA"), encoding="utf-8"
+    )
+    (handins / "journal-by-hand.md").write_text("# My journal\n\nWritten by hand.\n")
+    (handins / "broken.md").write_text('<!-- course-journal-data: {"answers": {oops -->\n')
+    (handins / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    (handins / "empty.html").write_bytes(b"")
+    grace = _home(root, "Grace Hopper") / "journal.json"
+    grace.write_text(grace.read_text(encoding="utf-8")[:-60], encoding="utf-8")  # cut short
+    (_home(root, "Alan Turing") / "settings.json").write_text('{"theme": "dark"}')
+    return root
+
+
+@pytest.fixture(scope="module")
+def report(class_folders, tmp_path_factory):
+    out = tmp_path_factory.mktemp("report") / "class-report"
+    result = collect([class_folders / "homes", class_folders / "hand-ins"], out)
+    return result, out
+
+
+def test_every_student_is_found_once_with_their_answers_and_attempts(report):
+    result, out = report
+    assert result.students == 3
+    rows = list(csv.DictReader(io.StringIO((out / GRADEBOOK).read_text(encoding="utf-8"))))
+    by_name = {row["student"]: row for row in rows}
+    assert set(by_name) == {"Ada Lovelace", "alan", "grace"}
+    assert "North Korea" in by_name["Ada Lovelace"]["answer 01 think"]
+    assert by_name["alan"]["written answers"] == "2"
+    assert by_name["alan"]["self-checks right"].startswith("2 of ")  # 01.1 and 03.1
+    assert "00 name" in by_name["alan"]["prompts not answered"]
+
+
+def test_damaged_duplicate_and_foreign_files_are_reported_and_never_stop_the_report(report):
+    result, out = report
+    said = "\n".join(result.problems)
+    for name, words in [
+        ("journal.json", "damaged"),  # Grace's, cut short: what can be read is read
+        ("journal-ada-copy.md", "a copy of"),
+        ("journal-ada-edited.md", "edited after it was exported"),
+        ("journal-by-hand.md", "not an export of this course"),
+        ("broken.md", "data were damaged"),
+        ("photo.png", "not an export of this course"),
+        ("empty.html", "not an export of this course"),
+        ("settings.json", "not an export of this course"),
+    ]:
+        assert any(name in line and words in line for line in result.problems), (name, said)
+    page = (out / REPORT).read_text(encoding="utf-8")
+    assert "Files skipped or read in part" in page and "broken.md" in page
+
+
+def test_the_report_shows_answers_side_by_side_with_the_rubric_and_the_hard_checks(report):
+    _, out = report
+    page = (out / REPORT).read_text(encoding="utf-8")
+    assert rubric_of("01 think") and rubric_of("01 think")[:60] in page
+    assert page.count("The column covers North Korea") >= 3
+    assert "Hardest first" in page and "01.1" in page
+    assert "2 (×3)" in page  # every student first answered 01.1 with 2
+    assert "<script" not in page and "http" not in page.split("</style>")[1].split("<main>")[0]
+
+
+def test_anonymous_reports_use_stable_pseudonyms_and_no_names(class_folders, tmp_path):
+    out = tmp_path / "anonymous"
+    sources = [class_folders / "homes", class_folders / "hand-ins"]
+    first = collect(sources, out, anonymous=True)
+    page = (out / REPORT).read_text(encoding="utf-8")
+    table = (out / GRADEBOOK).read_text(encoding="utf-8")
+    for name in ("Ada", "Lovelace", "alan", "Alan", "grace", "Grace", "jupyter-"):
+        assert name not in page and name not in table, name
+    pseudonyms = sorted(row["student"] for row in csv.DictReader(io.StringIO(table)))
+    assert all(p.startswith("Student ") for p in pseudonyms) and len(set(pseudonyms)) == 3
+    assert not any("/homes/" in line for line in first.problems)
+    collect(sources, out, anonymous=True, force=True)
+    again = sorted(
+        row["student"]
+        for row in csv.DictReader(io.StringIO((out / GRADEBOOK).read_text(encoding="utf-8")))
+    )
+    assert again == pseudonyms
+
+
+def test_the_report_folder_keeps_a_teachers_files_and_needs_force_to_update(report):
+    result, out = report
+    (out / "my-marks.xlsx").write_bytes(b"teacher's marks")
+    with pytest.raises(CourseError, match="--force|force"):
+        collect([Path(result.destination)], out)
+    collect([out.parent], out, force=True)
+    assert (out / "my-marks.xlsx").read_bytes() == b"teacher's marks"
+
+
+def test_bad_arguments_get_a_message(tmp_path):
+    with pytest.raises(CourseError, match="at least one folder"):
+        collect([], tmp_path / "out")
+    result = collect([tmp_path / "nowhere"], tmp_path / "out")
+    assert "not found" in result.problems[0]
+
+
+def test_the_command_line(class_folders, tmp_path):
+    command = [sys.executable, "-m", "course", "collect"]
+    done = subprocess.run(
+        [*command, str(class_folders / "hand-ins"), str(tmp_path / "cli")],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0 and "Read " in done.stdout and (tmp_path / "cli" / REPORT).exists()
+    alone = subprocess.run([*command, str(tmp_path)], capture_output=True, text=True)
+    assert alone.returncode == 2 and "folder for the report" in alone.stderr
+    assert "Traceback" not in alone.stderr
+
+
+@pytest.mark.slow
+def test_the_class_report_reads_well_in_a_browser_at_desktop_and_phone_width(browser, report):
+    """As an instructor opens it: nothing fetched, no serious accessibility fault, and at a
+    phone's width nothing wider than the screen."""
+    import base64
+
+    from browser import SCREENSHOTS, axe_violations, navigate
+
+    tools, _ = browser
+    _, out = report
+    tools.call("Network.enable")
+    tools.events.clear()
+    navigate(tools, (out / REPORT).as_uri())
+    tools.wait_until("document.readyState === 'complete'")
+    fetched = [
+        e["params"]["request"]["url"]
+        for e in tools.events
+        if e["method"] == "Network.requestWillBeSent"
+    ]
+    assert [url for url in fetched if not url.startswith(("file:", "data:"))] == []
+    try:
+        assert axe_violations(tools) == []
+        for width in (1280, 390):
+            tools.call(
+                "Emulation.setDeviceMetricsOverride",
+                width=width,
+                height=900,
+                deviceScaleFactor=1,
+                mobile=width < 600,
+            )
+            wide = tools.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+            assert wide[0] <= wide[1], f"{wide[0]} px wide on a {wide[1]} px screen"
+            if os.environ.get("COURSE_SCREENSHOTS") == "1":
+                SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+                shot = tools.call(
+                    "Page.captureScreenshot", format="png", captureBeyondViewport=True
+                )
+                (SCREENSHOTS / f"class-report-{width}px.png").write_bytes(
+                    base64.b64decode(shot["data"])
+                )
+    finally:
+        tools.call("Emulation.clearDeviceMetricsOverride")
