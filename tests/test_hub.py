@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from browser import PANEL, STATE, open_notebook, start_lab, stop
+from browser import PANEL, STATE, navigate, open_notebook, start_lab, stop
 
 
 class _GitOverHttp(BaseHTTPRequestHandler):
@@ -169,3 +169,109 @@ def test_the_hub_link_copies_the_student_version_home_and_keeps_the_students_cha
     finally:
         files.shutdown()
         stop(lab)
+
+
+def test_a_real_hub_a_student_logs_in_pulls_runs_saves_and_keeps_work_through_an_update(
+    browser, tmp_path
+):
+    """JupyterHub from the course's environment, its proxy from npm, on loopback: a student logs
+    in through the hub's login page, follows the `hub-link` link (nbgitpuller), runs lesson 00
+    through the kernel and saves an answer with the Save button; the instructor publishes an
+    update; the student's next click on the link brings it and keeps the answer."""
+    from hub import PASSWORD, hub_environment, proxy_command, start_hub
+
+    from course.authoring.links import nbgitpuller_link
+    from course.authoring.release import release
+
+    if proxy_command() is None:
+        message = "no npm on this machine to install configurable-http-proxy (JupyterHub's proxy)"
+        if os.environ.get("COURSE_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"COURSE_REQUIRE_BROWSER=1 but {message}")
+        pytest.skip(message)
+    tools, _ = browser
+    source, bare = tmp_path / "student-version", tmp_path / "served" / "student-version.git"
+
+    def git(*args: str, cwd: Path = source) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=Instructor", "-c", "user.email=instructor@example.edu", *args],
+            cwd=cwd,
+            check=True,
+            capture_output=True,
+        )
+
+    release(source)
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-qm", "Student version")
+    git("clone", "-q", "--bare", str(source), str(bare), cwd=tmp_path)
+    files = ThreadingHTTPServer(
+        ("127.0.0.1", 0), type("Served", (_GitOverHttp,), {"root": str(bare.parent)})
+    )
+    threading.Thread(target=files.serve_forever, daemon=True).start()
+    hub = start_hub(tmp_path / "hub", hub_environment())
+    copy = hub.homes / "alice" / "student-version"
+    link = nbgitpuller_link(hub.url, f"http://127.0.0.1:{files.server_port}/student-version.git")
+    ready = (
+        f"(() => {{ const p = {PANEL}; return !!(p && p.sessionContext && "
+        "p.sessionContext.session && p.sessionContext.session.kernel && "
+        "p.sessionContext.session.kernel.status === 'idle'); })()"
+    )
+    try:
+        tools.call("Page.navigate", url=link)
+        tools.wait_until("!!document.querySelector('#username_input')")
+        tools.evaluate(
+            "(() => { document.querySelector('#username_input').value = 'alice';"
+            f" document.querySelector('#password_input').value = {json.dumps(PASSWORD)};"
+            " document.querySelector('#login_submit').closest('form').submit(); return true; })()"
+        )
+        tools.wait_until(ready, seconds=240)
+        assert tools.evaluate(f"{PANEL}.context.path") == (
+            "student-version/notebooks/00_start_here.ipynb"
+        )
+        assert "/user/alice/" in tools.evaluate("location.href")
+        tools.evaluate(
+            f"(() => {{ window.jupyterapp.shell.activateById({PANEL}.id);"
+            " return window.jupyterapp.commands.execute('notebook:run-all-cells'); })()"
+        )
+        state = tools.wait_until(
+            f"(() => {{ const s = {STATE}; return s && !s.busy && !s.running &&"
+            " s.cells.every(c => c.count !== null) ? s : null; })()",
+            seconds=240,
+        )
+        assert all(c["errors"] == 0 or "raises-exception" in c["tags"] for c in state["cells"])
+        # The answer box of lesson 00: type, press Save, and wait for the word.
+        tools.evaluate(
+            "(() => { const box = document.querySelector('.jp-OutputArea-output textarea');"
+            " box.value = 'Alice, on the hub.';"
+            " box.dispatchEvent(new Event('input', {bubbles: true}));"
+            " box.dispatchEvent(new Event('change', {bubbles: true}));"
+            " const save = [...document.querySelectorAll('.jp-OutputArea-output button')]"
+            ".find(b => b.innerText.trim() === 'Save'); save.click(); return true; })()"
+        )
+        tools.wait_until(
+            "[...document.querySelectorAll('[role=status]')]"
+            ".some(s => s.innerText.includes('Saved your answer'))",
+            seconds=60,
+        )
+        journal = copy / "my-work" / "journal.json"
+        saved = json.loads(journal.read_text(encoding="utf-8"))
+        assert saved["answers"]["00 name"]["text"] == "Alice, on the hub."
+
+        # The instructor publishes an update; the student clicks the same link again.
+        (source / "GLOSSARY.md").write_text(
+            (source / "GLOSSARY.md").read_text(encoding="utf-8") + "\nAn update.\n",
+            encoding="utf-8",
+        )
+        git("commit", "-qam", "An update")
+        git("push", "-q", str(bare), "main")
+        navigate(tools, link)
+        tools.wait_until(ready, seconds=240)
+        assert (copy / "GLOSSARY.md").read_text(encoding="utf-8").endswith("An update.\n")
+        again = json.loads(journal.read_text(encoding="utf-8"))
+        assert again["answers"]["00 name"]["text"] == "Alice, on the hub."
+    except Exception:
+        print((tmp_path / "hub" / "hub.log").read_text(errors="replace")[-4000:])
+        raise
+    finally:
+        files.shutdown()
+        hub.stop()
