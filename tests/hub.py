@@ -15,10 +15,12 @@ import os
 import secrets
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from browser import free_port, npm_tool, stop, wait_for
@@ -158,3 +160,82 @@ def hub_environment() -> dict[str, str]:
         no_proxy="127.0.0.1,localhost",
     )
     return env
+
+
+class _GitOverHttp(BaseHTTPRequestHandler):
+    """Serves the git repositories in ``root`` the way GitHub does (git's smart HTTP), through `git
+    http-backend`."""
+
+    root = ""
+
+    def _backend(self) -> None:
+        path, _, query = self.path.partition("?")
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        env = {
+            **os.environ,
+            "GIT_PROJECT_ROOT": self.root,
+            "GIT_HTTP_EXPORT_ALL": "1",
+            "PATH_INFO": path,
+            "QUERY_STRING": query,
+            "REQUEST_METHOD": self.command,
+            "CONTENT_TYPE": self.headers.get("Content-Type", ""),
+            "CONTENT_LENGTH": str(len(body)),
+            "GIT_PROTOCOL": self.headers.get("Git-Protocol", ""),
+            "REMOTE_ADDR": "127.0.0.1",
+        }
+        output = subprocess.run(
+            ["git", "http-backend"], input=body, env=env, capture_output=True
+        ).stdout
+        head, _, content = output.partition(b"\r\n\r\n")
+        headers = [line.split(":", 1) for line in head.decode().split("\r\n") if ":" in line]
+        status = next(
+            (int(value.split()[0]) for name, value in headers if name.lower() == "status"), 200
+        )
+        self.send_response(status)
+        for name, value in headers:
+            if name.lower() != "status":
+                self.send_header(name, value.strip())
+        self.send_header("Content-Length", str(len(content)))
+        self.end_headers()
+        self.wfile.write(content)
+
+    do_GET = do_POST = _backend
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+class StudentRepository:
+    """The student version in a git repository, served over HTTP on loopback as GitHub would
+    serve it, for nbgitpuller to pull; ``publish`` commits and pushes an instructor's update."""
+
+    def __init__(self, folder: Path) -> None:
+        from course.authoring.release import release
+
+        self.source = folder / "student-version"
+        self.bare = folder / "served" / "student-version.git"
+        release(self.source)
+        self.git("init", "-q", "-b", "main")
+        self.git("add", "-A")
+        self.git("commit", "-qm", "Student version")
+        self.git("clone", "-q", "--bare", str(self.source), str(self.bare), cwd=folder)
+        self.server = ThreadingHTTPServer(
+            ("127.0.0.1", 0), type("Served", (_GitOverHttp,), {"root": str(self.bare.parent)})
+        )
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_port}/student-version.git"
+
+    def git(self, *args: str, cwd: Path | None = None) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=Instructor", "-c", "user.email=instructor@example.edu", *args],
+            cwd=cwd or self.source,
+            check=True,
+            capture_output=True,
+        )
+
+    def publish(self, message: str) -> None:
+        self.git("commit", "-qam", message)
+        self.git("push", "-q", str(self.bare), "main")
+
+    def close(self) -> None:
+        self.server.shutdown()

@@ -6,58 +6,10 @@ server on loopback. A hub adds only its login in front of this.
 
 import json
 import os
-import subprocess
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from browser import PANEL, STATE, navigate, open_notebook, start_lab, stop
-
-
-class _GitOverHttp(BaseHTTPRequestHandler):
-    """Serves the git repositories in ``root`` the way GitHub does (git's smart HTTP), through `git
-    http-backend`.
-    """
-
-    root = ""
-
-    def _backend(self) -> None:
-        path, _, query = self.path.partition("?")
-        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        env = {
-            **os.environ,
-            "GIT_PROJECT_ROOT": self.root,
-            "GIT_HTTP_EXPORT_ALL": "1",
-            "PATH_INFO": path,
-            "QUERY_STRING": query,
-            "REQUEST_METHOD": self.command,
-            "CONTENT_TYPE": self.headers.get("Content-Type", ""),
-            "CONTENT_LENGTH": str(len(body)),
-            "GIT_PROTOCOL": self.headers.get("Git-Protocol", ""),
-            "REMOTE_ADDR": "127.0.0.1",
-        }
-        output = subprocess.run(
-            ["git", "http-backend"], input=body, env=env, capture_output=True
-        ).stdout
-        head, _, content = output.partition(b"\r\n\r\n")
-        headers = [line.split(":", 1) for line in head.decode().split("\r\n") if ":" in line]
-        status = next(
-            (int(value.split()[0]) for name, value in headers if name.lower() == "status"), 200
-        )
-        self.send_response(status)
-        for name, value in headers:
-            if name.lower() != "status":
-                self.send_header(name, value.strip())
-        self.send_header("Content-Length", str(len(content)))
-        self.end_headers()
-        self.wfile.write(content)
-
-    do_GET = do_POST = _backend
-
-    def log_message(self, *args) -> None:
-        pass
-
+from hub import StudentRepository
 
 pytestmark = pytest.mark.slow
 
@@ -71,32 +23,10 @@ def test_the_hub_link_copies_the_student_version_home_and_keeps_the_students_cha
     on loopback.
     """
     from course.authoring.links import nbgitpuller_link
-    from course.authoring.release import release
 
     tools, _ = browser
-    source, bare, home = (
-        tmp_path / "student-version",
-        tmp_path / "served" / "student-version.git",
-        tmp_path / "home",
-    )
-
-    def git(*args: str, cwd: Path = source) -> None:
-        subprocess.run(
-            ["git", "-c", "user.name=Instructor", "-c", "user.email=instructor@example.edu", *args],
-            cwd=cwd,
-            check=True,
-            capture_output=True,
-        )
-
-    release(source)
-    git("init", "-q", "-b", "main")
-    git("add", "-A")
-    git("commit", "-qm", "Student version")
-    git("clone", "-q", "--bare", str(source), str(bare), cwd=tmp_path)
-    files = ThreadingHTTPServer(
-        ("127.0.0.1", 0), type("Served", (_GitOverHttp,), {"root": str(bare.parent)})
-    )
-    threading.Thread(target=files.serve_forever, daemon=True).start()
+    repository = StudentRepository(tmp_path)
+    source, home = repository.source, tmp_path / "home"
     home.mkdir()
     # As on a hub: the course installed in the environment, found from the student's copy; no proxy
     # for loopback.
@@ -106,9 +36,7 @@ def test_the_hub_link_copies_the_student_version_home_and_keeps_the_students_cha
     env.update(HOME=str(home), NO_PROXY="127.0.0.1,localhost", no_proxy="127.0.0.1,localhost")
     lab, port = start_lab(home, env)
     try:
-        link = nbgitpuller_link(
-            f"http://127.0.0.1:{port}", f"http://127.0.0.1:{files.server_port}/student-version.git"
-        )
+        link = nbgitpuller_link(f"http://127.0.0.1:{port}", repository.url)
         path = link.split("/hub/user-redirect/", 1)[1]
         try:
             open_notebook(tools, port, path, reset=False)
@@ -157,8 +85,7 @@ def test_the_hub_link_copies_the_student_version_home_and_keeps_the_students_cha
         (source / lesson.relative_to(copy)).write_text(
             json.dumps(theirs, indent=1), encoding="utf-8"
         )
-        git("commit", "-qam", "An update")
-        git("push", "-q", str(bare), "main")
+        repository.publish("An update")
 
         open_notebook(tools, port, path, reset=False)
         assert (copy / "GLOSSARY.md").read_text(encoding="utf-8").endswith("An update.\n")
@@ -167,7 +94,7 @@ def test_the_hub_link_copies_the_student_version_home_and_keeps_the_students_cha
         )
         assert (copy / "my-work" / "notes.md").read_text(encoding="utf-8") == "My notes."
     finally:
-        files.shutdown()
+        repository.close()
         stop(lab)
 
 
@@ -181,7 +108,6 @@ def test_a_real_hub_a_student_logs_in_pulls_runs_saves_and_keeps_work_through_an
     from hub import PASSWORD, hub_environment, proxy_command, start_hub
 
     from course.authoring.links import nbgitpuller_link
-    from course.authoring.release import release
 
     if proxy_command() is None:
         message = "no npm on this machine to install configurable-http-proxy (JupyterHub's proxy)"
@@ -189,28 +115,11 @@ def test_a_real_hub_a_student_logs_in_pulls_runs_saves_and_keeps_work_through_an
             pytest.fail(f"COURSE_REQUIRE_BROWSER=1 but {message}")
         pytest.skip(message)
     tools, _ = browser
-    source, bare = tmp_path / "student-version", tmp_path / "served" / "student-version.git"
-
-    def git(*args: str, cwd: Path = source) -> None:
-        subprocess.run(
-            ["git", "-c", "user.name=Instructor", "-c", "user.email=instructor@example.edu", *args],
-            cwd=cwd,
-            check=True,
-            capture_output=True,
-        )
-
-    release(source)
-    git("init", "-q", "-b", "main")
-    git("add", "-A")
-    git("commit", "-qm", "Student version")
-    git("clone", "-q", "--bare", str(source), str(bare), cwd=tmp_path)
-    files = ThreadingHTTPServer(
-        ("127.0.0.1", 0), type("Served", (_GitOverHttp,), {"root": str(bare.parent)})
-    )
-    threading.Thread(target=files.serve_forever, daemon=True).start()
+    repository = StudentRepository(tmp_path)
+    source = repository.source
     hub = start_hub(tmp_path / "hub", hub_environment())
     copy = hub.homes / "alice" / "student-version"
-    link = nbgitpuller_link(hub.url, f"http://127.0.0.1:{files.server_port}/student-version.git")
+    link = nbgitpuller_link(hub.url, repository.url)
     ready = (
         f"(() => {{ const p = {PANEL}; return !!(p && p.sessionContext && "
         "p.sessionContext.session && p.sessionContext.session.kernel && "
@@ -262,8 +171,7 @@ def test_a_real_hub_a_student_logs_in_pulls_runs_saves_and_keeps_work_through_an
             (source / "GLOSSARY.md").read_text(encoding="utf-8") + "\nAn update.\n",
             encoding="utf-8",
         )
-        git("commit", "-qam", "An update")
-        git("push", "-q", str(bare), "main")
+        repository.publish("An update")
         navigate(tools, link)
         tools.wait_until(ready, seconds=240)
         assert (copy / "GLOSSARY.md").read_text(encoding="utf-8").endswith("An update.\n")
@@ -273,5 +181,5 @@ def test_a_real_hub_a_student_logs_in_pulls_runs_saves_and_keeps_work_through_an
         print((tmp_path / "hub" / "hub.log").read_text(errors="replace")[-4000:])
         raise
     finally:
-        files.shutdown()
+        repository.close()
         hub.stop()
