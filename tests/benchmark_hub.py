@@ -78,7 +78,7 @@ class Student(threading.Thread):
         self.arrived = False
         self.working = False  # True once a lesson has run: memory samples count from then
         self.server_cpu = 0.0
-        self.samples: list[int] = []
+        self.samples: list[tuple[int, int]] = []
         self.random = random.Random(name)
 
     # -- the kernel, over its websocket ------------------------------------------------------
@@ -127,6 +127,20 @@ class Student(threading.Thread):
             elif kind == "error":
                 error = True
         return time.perf_counter() - start, error
+
+    def _read_for(self, socket, seconds: float) -> None:
+        """A student reading: the page stays connected. A browser answers the server's
+        keep-alive pings by itself; websocket-client answers them only while it reads."""
+        import websocket
+
+        end = time.perf_counter() + seconds
+        try:
+            while (left := end - time.perf_counter()) > 0:
+                socket.settimeout(min(left, 1.0))
+                with contextlib.suppress(websocket.WebSocketTimeoutException):
+                    socket.recv()  # nothing is expected now; late messages are dropped
+        finally:
+            socket.settimeout(300)
 
     def _open(self, path: str):
         import websocket
@@ -188,7 +202,7 @@ class Student(threading.Thread):
                     if cell.cell_type != "code":
                         continue
                     if self.think and self.first_cell is not None:
-                        time.sleep(self.random.uniform(0, 2 * self.think))
+                        self._read_for(socket, self.random.uniform(0, 2 * self.think))
                     took, error = self._execute(socket, cell.source)
                     self.latencies.append(took)
                     if self.first_cell is None:
@@ -203,10 +217,12 @@ class Student(threading.Thread):
                 self.working = True
                 socket.close()
                 self._close(session)
-            # Everyone saves at the same moment: one notebook of each student, ten answers.
-            session, kernel, socket = self._open("student-version/notebooks/00_start_here.ipynb")
+            # Everyone saves at the same moment: one notebook of each student, ten answers. The
+            # kernel is opened after the wait: an open websocket that nobody reads stops answering
+            # the server's keep-alive pings, and the server closes it.
             self.arrived = True
             self.save_gate.wait()
+            session, kernel, socket = self._open("student-version/notebooks/00_start_here.ipynb")
             for number in range(10):
                 question = f"load {number:02d}"
                 _, error = self._execute(
@@ -249,12 +265,16 @@ def _processes(name: str):
     return found
 
 
-def measure_uss(name: str) -> int:
-    total = 0
+def measure_memory(name: str) -> tuple[int, int]:
+    """The user's server and kernels: unique memory (USS, what one more student adds on a shared
+    machine) and resident memory (RSS, closer to what a container of its own would hold)."""
+    uss = rss = 0
     for process in _processes(name):
         with contextlib.suppress(Exception):
-            total += process.memory_full_info().uss
-    return total
+            info = process.memory_full_info()
+            uss += info.uss
+            rss += info.rss
+    return uss, rss
 
 
 def measure_cpu(name: str) -> tuple[float, float]:
@@ -276,7 +296,7 @@ def sample_memory(students: list[Student], stop: threading.Event, every: float =
     while not stop.wait(every):
         for student in students:
             if student.working or student.first_cell is not None:
-                student.samples.append(measure_uss(student.name))
+                student.samples.append(measure_memory(student.name))
 
 
 def run(students: int, lessons: list[str], think: float) -> dict:
@@ -323,7 +343,7 @@ def run(students: int, lessons: list[str], think: float) -> dict:
         wall = time.perf_counter() - began
         stop_sampling.set()
         sampler.join()
-        base_uss = measure_uss("baseline")
+        base_uss, base_rss = measure_memory("baseline")
         lost = unsaved = 0
         for student in class_:
             journal = hub.homes / student.name / "student-version" / "my-work" / "journal.json"
@@ -343,8 +363,10 @@ def run(students: int, lessons: list[str], think: float) -> dict:
         for lesson in lessons
         if any(lesson in s.cpu for s in class_)
     }
-    peaks = [max(s.samples) for s in class_ if s.samples]
-    steady = [statistics.median(s.samples) for s in class_ if s.samples]
+    peaks = [max(u for u, _ in s.samples) for s in class_ if s.samples]
+    steady = [statistics.median(u for u, _ in s.samples) for s in class_ if s.samples]
+    peaks_rss = [max(r for _, r in s.samples) for s in class_ if s.samples]
+    steady_rss = [statistics.median(r for _, r in s.samples) for s in class_ if s.samples]
     mib = 1024 * 1024
     return {
         "students": students,
@@ -365,6 +387,11 @@ def run(students: int, lessons: list[str], think: float) -> dict:
         else None,
         "peak_ratio_to_baseline": round(max(peaks) / base_uss, 2) if base_uss and peaks else None,
         "memory_samples": sum(len(s.samples) for s in class_),
+        "rss_peak_mib_per_student_max": round(max(peaks_rss, default=0) / mib),
+        "rss_steady_mib_per_student_mean": round(statistics.mean(steady_rss) / mib)
+        if steady_rss
+        else None,
+        "rss_baseline_mib": round(base_rss / mib),
         "cpu_seconds_per_student_per_lesson": {k: round(v, 2) for k, v in cpu_per_lesson.items()},
         "failures": [f"{s.name}: {f}" for s in class_ for f in s.failures]
         + [f"baseline: {f}" for f in baseline.failures],
