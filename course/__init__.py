@@ -39,6 +39,7 @@ LESSON_MODULES: tuple[str, ...] = (
     "course.analysis.reference_charts",
     "course.classroom.self_checks",
     "course.classroom.journal",
+    "course.classroom.restore",
     "course.classroom.widgets",
     "course.classroom.assessment",
     "course.classroom.course_map",

@@ -10,11 +10,11 @@ end they all save answers in their journals at the same moment. One more user, t
 a kernel that only imports pandas, matplotlib and ipywidgets.
 
 Reported: p50 and p95 time from login (all at once) to the first executed cell; p50 and p95 cell
-latency;
-peak and steady memory per student (single-user server plus kernel, as unique memory, USS)
-against the baseline; CPU-seconds per student per lesson (lesson 00's includes the server's start);
-failures; answers lost (acknowledged as saved, then missing: must be 0).
-Results go to build/benchmark-hub-N.json. Not a test: nothing here is timed by pytest.
+latency; peak and steady memory per student (single-user server plus kernel) as unique memory
+(USS, what one more student adds) and resident memory (RSS, what a container of its own holds),
+against the baseline; CPU-seconds per student per lesson (lesson 00's includes the server's
+start); failures; answers lost (acknowledged as saved, then missing: must be 0).
+Results go to build/benchmark-hub-N-thinkT.json. Not a test: nothing here is timed by pytest.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import argparse
 import contextlib
 import json
 import random
+import select
 import statistics
 import sys
 import tempfile
@@ -79,6 +80,7 @@ class Student(threading.Thread):
         self.working = False  # True once a lesson has run: memory samples count from then
         self.server_cpu = 0.0
         self.samples: list[tuple[int, int]] = []
+        self.where = "logging in"
         self.random = random.Random(name)
 
     # -- the kernel, over its websocket ------------------------------------------------------
@@ -131,16 +133,14 @@ class Student(threading.Thread):
     def _read_for(self, socket, seconds: float) -> None:
         """A student reading: the page stays connected. A browser answers the server's
         keep-alive pings by itself; websocket-client answers them only while it reads."""
-        import websocket
-
+        # Wait on the socket itself and read only whole messages: a read that times out half-way
+        # through a frame leaves websocket-client out of step with the stream.
         end = time.perf_counter() + seconds
-        try:
-            while (left := end - time.perf_counter()) > 0:
-                socket.settimeout(min(left, 1.0))
-                with contextlib.suppress(websocket.WebSocketTimeoutException):
-                    socket.recv()  # nothing is expected now; late messages are dropped
-        finally:
-            socket.settimeout(300)
+        while (left := end - time.perf_counter()) > 0:
+            readable, _, _ = select.select([socket.sock], [], [], min(left, 1.0))
+            if readable:
+                # One frame: a ping (answered by the library) or a late message, dropped.
+                socket.recv_data_frame(control_frame=True)
 
     def _open(self, path: str):
         import websocket
@@ -173,6 +173,7 @@ class Student(threading.Thread):
             self.start_gate.wait()
             login = time.perf_counter()
             self.token = self.hub.start_server(self.name, seconds=600)
+            self.where = "pulling the course"
             pulled = _http(
                 "GET",
                 f"{self.hub.url}/user/{self.name}/git-pull/api?repo="
@@ -197,10 +198,12 @@ class Student(threading.Thread):
                     p for p in (self.repository.source / "notebooks").glob(f"{lesson}_*.ipynb")
                 )
                 notebook = nbformat.read(path, as_version=4)
+                self.where = f"opening lesson {lesson}"
                 session, kernel, socket = self._open(f"student-version/notebooks/{path.name}")
-                for cell in notebook.cells:
+                for number, cell in enumerate(notebook.cells):
                     if cell.cell_type != "code":
                         continue
+                    self.where = f"lesson {lesson}, cell {number}"
                     if self.think and self.first_cell is not None:
                         self._read_for(socket, self.random.uniform(0, 2 * self.think))
                     took, error = self._execute(socket, cell.source)
@@ -222,6 +225,7 @@ class Student(threading.Thread):
             # the server's keep-alive pings, and the server closes it.
             self.arrived = True
             self.save_gate.wait()
+            self.where = "saving answers"
             session, kernel, socket = self._open("student-version/notebooks/00_start_here.ipynb")
             for number in range(10):
                 question = f"load {number:02d}"
@@ -237,7 +241,7 @@ class Student(threading.Thread):
                     self.saved.append(question)
             self.session = session
         except Exception as error:  # a benchmark reports failures, it does not stop at one
-            self.failures.append(f"{type(error).__name__}: {error}")
+            self.failures.append(f"{self.where}: {type(error).__name__}: {error}")
             if not self.arrived:  # still arrive, so that the others' saves go ahead
                 with contextlib.suppress(threading.BrokenBarrierError):
                     self.save_gate.wait()

@@ -15,7 +15,7 @@ import json
 import os
 from pathlib import Path
 
-__all__ = ["ATTEMPTS_FILE", "record_attempt", "read_attempts"]
+__all__ = ["ATTEMPTS_FILE", "record_attempt", "read_attempts", "attempt_summary"]
 
 ATTEMPTS_FILE = "attempts.jsonl"
 _LONGEST_ANSWER = 200  # characters of an answer kept: enough to see a common wrong answer
@@ -99,3 +99,25 @@ def read_attempts(folder: Path) -> list[dict]:
                 }
             )
     return found
+
+
+def attempt_summary(attempts: list[dict]) -> list[dict]:
+    """One row per self-check exercise tried, in exercise order: how many tries, whether the first
+    was right, whether one was right in the end (for a hand-in and its reader).
+
+    >>> attempt_summary([{"exercise": "01.1", "answer": "2", "correct": False, "at": ""},
+    ...                  {"exercise": "01.1", "answer": "3", "correct": True, "at": ""}])
+    [{'exercise': '01.1', 'tries': 2, 'right first time': 'no', 'right in the end': 'yes'}]
+    """
+    by_exercise: dict[str, list[bool]] = {}
+    for item in attempts:
+        by_exercise.setdefault(item["exercise"], []).append(bool(item["correct"]))
+    return [
+        {
+            "exercise": exercise,
+            "tries": len(results),
+            "right first time": "yes" if results[0] else "no",
+            "right in the end": "yes" if any(results) else "no",
+        }
+        for exercise, results in sorted(by_exercise.items())
+    ]

@@ -572,6 +572,16 @@ def hand_in_data(text: str) -> dict | None:
     }
 
 
+def _questions_and_checks() -> tuple[dict[str, str], list[dict]]:
+    """The lessons' written prompts by question ID, and a summary of the self-check attempts: a
+    hand-in shows each question with its answer, and the self-checks, to whoever reads it."""
+    from course.classroom.attempts import attempt_summary, read_attempts
+    from course.classroom.prompts import prompts
+
+    asked = {question: prompt.prompt for question, prompt in prompts().items()}
+    return asked, attempt_summary(read_attempts(work_folder()))
+
+
 def export_journal(name: str = "", form: str = "markdown") -> Shown:
     """Write the journal as Markdown or HTML to hand in, and say where it is (and how to download it
     on Binder).
@@ -587,27 +597,51 @@ def export_journal(name: str = "", form: str = "markdown") -> Shown:
     data, warning = _load()
     title = f"Journal of {name.strip()}" if name.strip() else "My journal"
     entries = sorted(data["answers"].items())
+    asked, checks = _questions_and_checks()
     if form == "markdown":
         body = [f"# {title}", ""]
         for question, entry in entries:
             # Escaped, so that "$245 billion ... $190 billion" is not read as maths by a Markdown
             # viewer.
+            body += [f"## {question}", ""]
+            if question in asked:
+                body += ["*Question:* " + asked[question].replace("$", "\\$"), ""]
+            body += [entry["text"].replace("$", "\\$"), "", f"*Saved {entry['saved']}*", ""]
+        if checks:
             body += [
-                f"## {question}",
+                "## Self-checks",
                 "",
-                entry["text"].replace("$", "\\$"),
-                "",
-                f"*Saved {entry['saved']}*",
-                "",
+                "| exercise | tries | right first time | right in the end |",
+                "|---|---|---|---|",
             ]
+            body += [
+                f"| {c['exercise']} | {c['tries']} | {c['right first time']} | "
+                f"{c['right in the end']} |"
+                for c in checks
+            ]
+            body.append("")
         body.append(_data_block(name, dict(entries)))
         path, text = _export_path(".md", name), "\n".join(body) + "\n"
     else:
         items = "".join(
-            f"<h2>{html.escape(q)}</h2><p>{html.escape(e['text']).replace(chr(10), '<br>')}</p>"
+            f"<h2>{html.escape(q)}</h2>"
+            + (f"<p><em>Question:</em> {html.escape(asked[q])}</p>" if q in asked else "")
+            + f"<p>{html.escape(e['text']).replace(chr(10), '<br>')}</p>"
             f"<p><small>Saved {html.escape(e['saved'])}</small></p>"
             for q, e in entries
         )
+        if checks:
+            items += (
+                "<h2>Self-checks</h2><table><thead><tr><th scope='col'>exercise</th>"
+                "<th scope='col'>tries</th><th scope='col'>right first time</th>"
+                "<th scope='col'>right in the end</th></tr></thead><tbody>"
+                + "".join(
+                    f"<tr><td>{html.escape(c['exercise'])}</td><td>{c['tries']}</td>"
+                    f"<td>{c['right first time']}</td><td>{c['right in the end']}</td></tr>"
+                    for c in checks
+                )
+                + "</tbody></table>"
+            )
         path = _export_path(".html", name)
         text = (
             "<!DOCTYPE html>\n<html lang='en'><head><meta "
@@ -648,7 +682,8 @@ def where_is_my_work() -> Shown:
         lines.append(
             "You are on Binder: nothing is kept after the session ends. Before you stop, run "
             "export_journal() "
-            "and download the file it names (right-click it in the file browser, then Download)."
+            "and download the file it names (right-click it in the file browser, then Download). "
+            "Next time, upload that file and run restore_journal('its name') to carry on."
         )
     else:
         lines.append(
