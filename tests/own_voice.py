@@ -65,6 +65,13 @@ def pieces() -> Iterator[tuple[str, str]]:
             if cell.cell_type == "markdown":
                 # Code in backticks is Python, not prose.
                 yield f"{path.name} cell {number}", re.sub(r"`[^`\n]*`", " ", cell.source)
+    # The guide's words to teachers and parents about the texts (the rest of its opening is about
+    # commands, and quotes the course's own labels).
+    intro = (project_folder() / "course" / "authoring" / "guide_intro.md").read_text("utf-8")
+    yield (
+        "guide_intro.md, sensitive topics",
+        re.sub(r"`[^`\n]*`", " ", intro[intro.index("## Teaching a topic") :]),
+    )
     yield (
         "GLOSSARY.md",
         re.sub(r"`[^`\n]*`", " ", (project_folder() / "GLOSSARY.md").read_text("utf-8")),

@@ -77,3 +77,32 @@ def test_python_m_course_guide_prints_it():
         encoding="utf-8",
     )
     assert result.returncode == 0 and result.stdout == instructor_guide()
+
+
+def test_the_guide_prepares_a_sensitive_topic_and_lesson_01_warns_before_the_texts():
+    """Norms, advice for students with family ties, the party-political passage and a letter to
+    parents with the course's real size; lesson 01's content note comes before any text is shown."""
+    import nbformat
+
+    guide = instructor_guide()
+    start = guide.index("## Teaching a topic that touches students' lives")
+    section = guide[start : guide.index("\n## ", start + 1)]
+    for part in (
+        "**Content note.**",
+        "**Discussion norms**",
+        "family ties",
+        "**A letter to parents**",
+    ):
+        assert part in section
+    total = sum(lesson.minutes for lesson in lessons())
+    assert f"{len(lessons())} short lessons ({total} minutes in all)" in section
+    assert "{" not in section  # every placeholder filled
+
+    lesson = nbformat.read(notebooks_folder() / "01_meet_the_sources.ipynb", as_version=4)
+    note = next(i for i, c in enumerate(lesson.cells) if "**Before you read.**" in c.source)
+    shows = [
+        i
+        for i, c in enumerate(lesson.cells)
+        if c.cell_type == "code" and re.search(r"\bshow_text\(", c.source)
+    ]
+    assert shows and note < min(shows)

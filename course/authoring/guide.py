@@ -110,9 +110,9 @@ def instructor_guide() -> str:
 
     exercises = all_exercises()
     parts = [
-        _INTRO.read_text(encoding="utf-8").replace(
-            "{total}", str(sum(lesson.minutes for lesson in lessons()))
-        ),
+        _INTRO.read_text(encoding="utf-8")
+        .replace("{total}", str(sum(lesson.minutes for lesson in lessons())))
+        .replace("{count}", str(len(lessons()))),
         balance_table(),
     ]
     for lesson in lessons():
