@@ -397,6 +397,9 @@ class Table:
     __repr__ = __str__
 
     def _repr_html_(self) -> str:
+        if not len(self.frame):
+            caption = f"<p><strong>{html.escape(self.caption)}</strong></p>" if self.caption else ""
+            return html_block(f"{caption}<p>(no rows)</p>")
         shown, cut, narrowed = self._shown()
         # Every region on a page needs its own name: the caption, or the columns, and the number of
         # rows.
@@ -404,8 +407,12 @@ class Table:
         parts = [_html_table(shown, label, self.caption)]
         count = f"{len(self)} row{'' if len(self) == 1 else 's'}"
         if cut or narrowed:
+            what = " and ".join(
+                ([f"all {count}"] if cut else [])
+                + ([f"all {len(self.columns)} columns"] if narrowed else [])
+            )
             parts.append(
-                f"<details><summary>Show all {count} and all {len(self.columns)} columns</summary>"
+                f"<details><summary>Show {what}</summary>"
                 f"{_html_table(self.frame, label + ', in full')}</details>"
             )
         else:

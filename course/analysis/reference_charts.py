@@ -213,7 +213,7 @@ def trade_chart() -> Chart:
             "billion USD": f"{r.qualifier} {r.value:g}".strip(),
             "what": "Chinese customs"
             + (
-                ", out of line with its own series (see consistency_table())"
+                ", out of line with its own series (see the consistency table)"
                 if r.out_of_line
                 else ""
             ),

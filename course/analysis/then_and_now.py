@@ -83,13 +83,18 @@ def compare_topic(topic: str) -> Shown:
     )
     if row["expectation"]:
         expectation = find_sentence(row["expectation"]).text
+        whose = (
+            "An expectation in the news report (January 2022)"
+            if row["expectation"].startswith("news-")
+            else "An expectation in the column (December 2025)"
+        )
         parts += [
             "",
-            f"A 2022 expectation ({row['expectation']}): {expectation}",
+            f"{whose} ({row['expectation']}): {expectation}",
             f"How it turned out: {row['how_it_turned_out']}",
         ]
         blocks.append(
-            f"<p><strong>A 2022 expectation</strong> (<code>{row['expectation']}</code>): "
+            f"<p><strong>{whose}</strong> (<code>{row['expectation']}</code>): "
             f"{html.escape(expectation)}<br>"
             f"<strong>How it turned out:</strong> {html.escape(row['how_it_turned_out'])}</p>"
         )

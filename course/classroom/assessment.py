@@ -90,8 +90,10 @@ def evidence_sheet(statistic_id: str) -> Shown:
     ]
     title = f"Evidence sheet: {statistic['statistic_id']} ({statistic['source']})"
     text = "\n\n".join([title, *(f"{name}: {value}" for name, value in sections)])
+    # Paragraphs, not a <dl>: JupyterLab floats <dt>, and a long label then pushes the next one into
+    # the value column.
     items = "".join(
-        f"<dt><strong>{html.escape(name)}</strong></dt><dd>{html.escape(value)}</dd>"
+        f"<p><strong>{html.escape(name)}</strong><br>{html.escape(value)}</p>"
         for name, value in sections
     )
-    return Shown(text, f"<div><p><strong>{html.escape(title)}</strong></p><dl>{items}</dl></div>")
+    return Shown(text, f"<div><p><strong>{html.escape(title)}</strong></p>{items}</div>")

@@ -658,6 +658,11 @@ def export_journal(name: str = "", form: str = "markdown") -> Shown:
             path = _export_path(path.suffix, name)
         _atomic_write(path, _signed(text))
     message = f"Wrote {len(entries)} answer{'' if len(entries) == 1 else 's'} to {path}."
+    if not entries:
+        message = (
+            f"You have no saved answers yet, so {path} lists none. Write in an answer box, press "
+            "Save, then run this again."
+        )
     if not _slug(name):
         message += " Put your own name in the quotes, so that your teacher knows whose work it is."
     if on_binder():
@@ -668,15 +673,16 @@ def export_journal(name: str = "", form: str = "markdown") -> Shown:
         )
     if warning:
         message = warning + "\n" + message
-    return Shown(message, f"<p role='status'>✔ {html.escape(message)}</p>")
+    tick = "✔ " if entries else "⚠ "
+    return Shown(message, f"<p role='status'>{tick}{html.escape(message)}</p>")
 
 
 def where_is_my_work() -> Shown:
     """Say where answers are saved, and warn when the session is temporary (Binder)."""
     folder = work_folder()
     lines = [
-        f"Your written answers are saved in {folder / _FILE}, as you save them with "
-        "write_answer(...) or the Save button."
+        f"Your written answers are saved in {folder / _FILE}, each time you press the Save "
+        "button under an answer box."
     ]
     if on_binder():
         lines.append(

@@ -71,7 +71,9 @@ def quiz(exercise_id: str):
         button = widgets.Button(
             description=f"Answer {letter}",
             tooltip=f"{letter}) {text}",
-            layout=widgets.Layout(width="auto"),
+            # Natural width, never squeezed: on a phone the buttons wrap to a second line instead of
+            # shrinking to "An…".
+            layout=widgets.Layout(width="auto", flex="0 0 auto"),
         )
         button.on_click(
             lambda _button, letter=letter: setattr(
@@ -105,7 +107,8 @@ def quiz(exercise_id: str):
         f"<p><em>Answer this question in the notebook: press the button of your answer, or run "
         f'<code>check({html.escape(repr(exercise_id))}, "a")</code> with your letter.</em></p>'
     )
-    return _Answerable([question, widgets.HBox(buttons), feedback], text, static)
+    row = widgets.HBox(buttons, layout=widgets.Layout(flex_flow="row wrap"))
+    return _Answerable([question, row, feedback], text, static)
 
 
 def answer_box(question: str, prompt: str = "", rows: int = 6):

@@ -177,7 +177,14 @@ def search_texts(word: str, source: str | None = None, context: int = 50) -> Sho
                     )
                 )
     where = f" in {source}" if source is not None else ""
-    title = f"{len(hits)} hit{'s' if len(hits) != 1 else ''} for {word.strip()!r}{where}"
+    # A sentence with two hits is listed twice; say how many sentences, for counting questions.
+    sentences = len({hit[0] for hit in hits})
+    also = (
+        f" (in {sentences} sentence{'s' if sentences != 1 else ''})"
+        if sentences != len(hits)
+        else ""
+    )
+    title = f"{len(hits)} hit{'s' if len(hits) != 1 else ''}{also} for {word.strip()!r}{where}"
     lines = [title] + [f"{sid}  {pre}{a}[{m}]{b}{post}" for sid, pre, a, m, b, post in hits]
     rows = "".join(
         f"<tr><td><code>{sid}</code></td><td "
