@@ -73,6 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     binder.add_argument("repository", help="the GitHub repository, like teacher/student-version")
     binder.add_argument("--branch", default="main", help="the branch to build (default: main)")
     commands.add_parser(
+        "briefing",
+        help="print the teacher's briefing (Markdown), as in TEACHER_BRIEFING.md: who wrote the "
+        "texts, who published the reference data, what happened in between",
+    )
+    commands.add_parser(
         "guide", help="print the instructor guide (Markdown), as in INSTRUCTOR_GUIDE.md"
     )
     commands.add_parser(
@@ -168,6 +173,10 @@ def main(argv: list[str] | None = None) -> int:
             from course.authoring.data_dictionary import data_dictionary
 
             print(data_dictionary(), end="")
+        elif args.command == "briefing":
+            from course.authoring.briefing import teacher_briefing
+
+            print(teacher_briefing(), end="")
         elif args.command == "guide":
             from course.authoring.guide import instructor_guide
 
