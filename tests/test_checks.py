@@ -203,6 +203,14 @@ INDEPENDENT_ANSWERS = {
     "08.2": lambda: _letter(
         "08.2", "name the analysts and officials, and cite the evidence they give"
     ),
+    "09.1": lambda: _letter("09.1", "TASS"),
+    "09.2": lambda: sum(row["standing"] == "not known" for row in _rows("publishers.csv")),
+    "09.3": lambda: sum(
+        row["tie_to_texts"].startswith("The news report") for row in _rows("publishers.csv")
+    ),
+    "09.4": lambda: _letter(
+        "09.4", "it is a reason to look for a second source, not proof of an error"
+    ),
     "06.4": lambda: sum(
         row["source"] == "opinion" and row["precision"] in ("vague", "none")
         for row in _rows("timeline.csv")

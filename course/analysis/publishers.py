@@ -25,6 +25,7 @@ __all__ = [
     "standing_of",
     "publishers_behind",
     "standing_counts",
+    "ties_to_texts",
 ]
 
 STANDINGS = (
@@ -203,3 +204,25 @@ def _rows_publishers(file: str, row: int) -> list[dict[str, str]]:
     from course.analysis.reference import reference_row
 
     return publishers_of(reference_row(file, row)["publisher"])
+
+
+def ties_to_texts() -> Table:
+    """The publishers of the reference data that are also connected with one of the texts (the
+    column's author works at one; the news report carries another's photographs), each with the
+    words that show the tie.
+
+    >>> sorted(ties_to_texts().frame["publisher"])
+    ['AFP', 'AP', 'CSIS ChinaPower', 'Reuters']
+    """
+    frame = _frame()
+    tied = frame[frame["tie_to_texts"].astype(str).str.len() > 0]
+    return Table(
+        tied[["publisher", "standing", "country", "tie_to_texts"]]
+        .rename(columns={"tie_to_texts": "tie to the texts"})
+        .reset_index(drop=True),
+        caption="Publishers of the reference data with a tie to one of the texts",
+        notes=[
+            "A tie is a reason to look for a second source, not proof of an error: the rows these "
+            "publishers give are checked like any other."
+        ],
+    )

@@ -230,6 +230,45 @@ def most_covered_topic(source: str, choices: Sequence[str]) -> str:
     return offered[0]
 
 
+def original_publisher(appearance: str, choices: Sequence[str]) -> str:
+    """The first publisher of an item a reference row names (a site that carried it comes after),
+    as one of the offered choices.
+
+    >>> original_publisher("TASS (via Sott.net)", ["Sott.net", "TASS"])
+    'TASS'
+    """
+    from course.analysis.publishers import publishers_of
+
+    first = publishers_of(appearance)[0]["publisher"]
+    if first not in choices:
+        raise CourseError(f"original_publisher: {first!r} is not among the choices {choices}.")
+    return first
+
+
+def publishers_with_standing(standing: str) -> int:
+    """How many publishers in data/publishers.csv have a standing.
+
+    >>> publishers_with_standing("state-run outlet")
+    10
+    """
+    from course.analysis.publishers import publishers_table
+
+    return len(publishers_table(standing))
+
+
+def publishers_tied_to(text: str) -> int:
+    """How many publishers of the reference data have a tie to one text ("news report" or
+    "column"), by the words that record the tie.
+
+    >>> publishers_tied_to("news report"), publishers_tied_to("column")
+    (3, 1)
+    """
+    from course.analysis.publishers import ties_to_texts
+
+    ties = ties_to_texts().frame["tie to the texts"]
+    return int(ties.str.contains(f"The {'opinion ' if text == 'column' else ''}{text}").sum())
+
+
 ANSWERS = {
     function.__name__: function
     for function in (
@@ -252,6 +291,9 @@ ANSWERS = {
         vague_events,
         patrols_after,
         most_covered_topic,
+        original_publisher,
+        publishers_with_standing,
+        publishers_tied_to,
     )
 }
 """The functions an exercise may name in ``answer_from``."""
