@@ -106,6 +106,12 @@ def main(argv: list[str] | None = None) -> int:
     release.add_argument(
         "--branch", default="main", help="with --binder: the branch Binder builds (default: main)"
     )
+    release.add_argument(
+        "--without-texts",
+        action="store_true",
+        help="leave the two text files out (a public repository then does not republish them); "
+        "the lessons read them from the folder named by COURSE_TEXTS",
+    )
     collect = commands.add_parser(
         "collect",
         help="read the class's journals and hand-ins; write a class report (HTML) and a CSV",
@@ -197,7 +203,12 @@ def main(argv: list[str] | None = None) -> int:
             mode = "self-study" if args.self_study else "student"
             before = release_settings(args.destination)
             released = make_release(
-                args.destination, mode, force=args.force, binder=args.binder, branch=args.branch
+                args.destination,
+                mode,
+                force=args.force,
+                binder=args.binder,
+                branch=args.branch,
+                texts=not args.without_texts,
             )
             print(describe(released, before))
         else:

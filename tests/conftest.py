@@ -91,6 +91,19 @@ def _built_once(tmp_path_factory, worker_id: str, name: str, build) -> Path:
 
 
 @pytest.fixture(scope="session")
+def student_version_without_texts(tmp_path_factory, worker_id):
+    """The student version made with ``release --without-texts``, once a session."""
+    from course.authoring.release import release
+
+    return _built_once(
+        tmp_path_factory,
+        worker_id,
+        "student-version-without-texts",
+        lambda folder: release(folder, texts=False),
+    )
+
+
+@pytest.fixture(scope="session")
 def student_version(tmp_path_factory, worker_id):
     """The student version of the course (``python -m course release``), made once a session."""
     from course.authoring.release import release

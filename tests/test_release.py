@@ -366,3 +366,82 @@ def test_a_release_refuses_a_destination_it_must_not_write_to(tmp_path, where, c
     assert error.startswith("Error: ") and "Traceback" not in error and len(error) < 400
     if where in ("a file", "a folder inside a file"):
         assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_release_without_the_texts_leaves_out_only_the_two_text_files(
+    student, student_version_without_texts
+):
+    bare = student_version_without_texts
+    files = {p.relative_to(student) for p in student.rglob("*") if p.is_file()}
+    bare_files = {p.relative_to(bare) for p in bare.rglob("*") if p.is_file()}
+    missing = files - bare_files
+    assert {p.name for p in missing} == {p.name for p in (student / "seeds").glob("*.txt")}
+    assert len(missing) == 2
+    assert "COURSE_TEXTS" in (bare / "README.md").read_text(encoding="utf-8")
+
+
+def test_without_the_texts_a_student_is_told_in_words_and_a_wrong_file_is_refused(
+    student_version_without_texts, tmp_path
+):
+    code = (
+        "from course import show_text\n"
+        "try:\n    show_text('news')\nexcept Exception as error:\n"
+        "    print(type(error).__name__, error)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(student_version_without_texts)}
+    env.pop("COURSE_TEXTS", None)
+    env.pop("COURSE_HOME", None)
+
+    def run(env):
+        return subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=student_version_without_texts / "notebooks",
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        ).stdout
+
+    assert run(env).startswith("CourseError The source texts are not in this copy")
+    wrong = tmp_path / "texts"
+    wrong.mkdir()
+    for path in (project_folder() / "seeds").glob("*.txt"):
+        (wrong / path.name).write_bytes(path.read_bytes().replace(b"Putin", b"Puttin"))
+    assert "is not the text the course was built on" in run({**env, "COURSE_TEXTS": str(wrong)})
+
+
+@pytest.mark.slow
+def test_without_the_texts_every_lesson_runs_from_the_folder_the_teacher_names(
+    student_version_without_texts, tmp_path
+):
+    """The private path: the student version carries no text, the texts sit in a folder of the
+    teacher's (on a hub, a shared one), COURSE_TEXTS names it, and every lesson runs."""
+    texts = tmp_path / "shared-texts"
+    texts.mkdir()
+    for path in (project_folder() / "seeds").glob("*.txt"):
+        (texts / path.name).write_bytes(path.read_bytes())
+    folder = student_version_without_texts
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-n",
+            "0",
+            "--nbval-lax",
+            "--nbval-current-env",
+            "--nbval-cell-timeout=120",
+            str(folder / "notebooks"),
+        ],
+        cwd=folder,
+        env={**os.environ, "PYTHONPATH": str(folder), "COURSE_TEXTS": str(texts)},
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    summary = result.stdout.strip().splitlines()[-1]
+    assert " passed" in summary and "failed" not in summary and "error" not in summary, summary

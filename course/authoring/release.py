@@ -125,7 +125,7 @@ def student_notebook(notebook, mode: str = "student"):
     return result
 
 
-def student_readme(binder: str | None = None, branch: str = "main") -> str:
+def student_readme(binder: str | None = None, branch: str = "main", texts: bool = True) -> str:
     """The README of a student copy; with ``binder`` (a GitHub ``owner/name``), it opens with a
     Binder launch link.
 
@@ -143,7 +143,15 @@ def student_readme(binder: str | None = None, branch: str = "main") -> str:
             f"- Open the course in your browser, nothing to install: [![Launch on Binder]"
             f"(https://mybinder.org/badge_logo.svg)]({binder_link(binder, branch)})\n"
         )
-    return _TEMPLATE.read_text(encoding="utf-8").replace("{binder}", line)
+    readme = _TEMPLATE.read_text(encoding="utf-8").replace("{binder}", line)
+    if not texts:
+        readme = readme.replace(
+            "The two source texts in `seeds/` are quoted",
+            "This copy comes without the two source texts: your teacher gives you access to them "
+            "(on a JupyterHub they are usually set up for you; the folder is named by the "
+            "environment variable `COURSE_TEXTS`). The texts are quoted",
+        )
+    return readme
 
 
 @dataclass(frozen=True)
@@ -162,6 +170,7 @@ def release(
     force: bool = False,
     binder: str | None = None,
     branch: str = "main",
+    texts: bool = True,
 ) -> Release:
     """Write the student (or self-study) version of the course to ``destination``.
 
@@ -170,7 +179,9 @@ def release(
     a teacher's own files, ``.git`` and edited copies stay, and the result says what was kept.
     ``binder`` (the GitHub ``owner/name`` the copy will be pushed to, on ``branch``) puts a Binder
     launch link in its README. A ``.gitignore`` keeps a tester's ``.venv`` and ``my-work`` out of
-    the student repository.
+    the student repository. ``texts=False`` leaves the two text files out (their metadata and
+    checksums stay), so that a public repository does not republish them: the course then reads
+    them from the folder named by ``COURSE_TEXTS`` (see ``course.text.sources.text_bytes``).
     """
     import nbformat
 
@@ -179,14 +190,13 @@ def release(
 
     mode = choose(mode, MODES, "mode")
     readme = student_readme(
-        binder, branch
+        binder, branch, texts
     )  # a bad repository name stops the release before anything is written
     source = project_folder()
     link = f"{binder} ({branch})" if binder else "none"
     notebooks = []
-    with GeneratedFolder(
-        destination, MARKER, "release", force, {"mode": mode, "binder": link}
-    ) as folder:
+    settings = {"mode": mode, "binder": link, "texts": "included" if texts else "left out"}
+    with GeneratedFolder(destination, MARKER, "release", force, settings) as folder:
         for name in _COPIED:
             path = source / name
             if path.is_dir():
@@ -199,6 +209,7 @@ def release(
                         bool({"__pycache__", "authoring"} & set(p.parts))
                         or p.suffix == ".pyc"
                         or any(part.endswith(".egg-info") for part in p.parts)
+                        or (not texts and p.parent.name == "seeds" and p.suffix == ".txt")
                     ),
                 )
             elif path.exists():
@@ -242,7 +253,12 @@ def describe(made: Release, before: dict[str, str] | None = None) -> str:
     if made.kept:
         report += "\n" + made.kept
     now = release_settings(made.folder)
-    for key, label in (("mode", "version"), ("binder", "Binder link")):
+    if now.get("texts") == "left out":
+        report += (
+            "\nThe two text files were left out: the lessons read them from the folder named by "
+            "COURSE_TEXTS (see the README, 'Handing out the course without the texts')."
+        )
+    for key, label in (("mode", "version"), ("binder", "Binder link"), ("texts", "texts")):
         if before and key in before and before[key] != now.get(key):
             report += (
                 f"\nNote: the {label} changed from {before[key]!r} to {now.get(key)!r}. If that "

@@ -12,9 +12,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import html
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import MappingProxyType
 
 from course.errors import CourseError, choose, shown, unknown_name
@@ -276,7 +278,7 @@ def _load(key: str) -> Source:
     # Cached, so each text is read and cleaned once per session; Source and its parts are immutable.
     meta = MappingProxyType({k: _frozen(v) for k, v in _metadata_by_name()[key].items()})
     file = str(meta["file"])
-    data = (seeds_folder() / file).read_bytes()
+    data = text_bytes(file)
     raw = data.decode("utf-8")
     cleaned = clean(raw)
     paragraphs = []
@@ -321,10 +323,61 @@ def find_sentence(sentence_id: str) -> Sentence:
     return _source_of(sentence_id, "sentence").sentence(sentence_id)
 
 
+TEXTS_VARIABLE = "COURSE_TEXTS"
+"""The environment variable naming a folder that holds the two text files, for a copy of the course
+handed out without them (``release --without-texts``): on a hub, a shared folder the teacher
+controls."""
+
+
+def recorded_checksums() -> dict[str, str]:
+    """The SHA-256 of each text file as received, from ``seeds/SHA256SUMS``.
+
+    >>> sorted(recorded_checksums()) == sorted(m["file"] for m in _metadata_by_name().values())
+    True
+    """
+    lines = (seeds_folder() / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    return {
+        name.strip(): digest for digest, name in (line.split(maxsplit=1) for line in lines if line)
+    }
+
+
+def text_bytes(file: str) -> bytes:
+    """A text file's bytes: from ``seeds/`` in the course, or else from the folder named by
+    ``COURSE_TEXTS``. A file from elsewhere must be the text as received (its checksum is checked).
+
+    >>> b"NATIONAL SECURITY" in text_bytes("000_03e231a90965b8c5.txt")
+    True
+    """
+    here = seeds_folder() / file
+    if here.is_file():
+        return here.read_bytes()
+    elsewhere = os.environ.get(TEXTS_VARIABLE, "").strip()
+    if not elsewhere:
+        raise CourseError(
+            "The source texts are not in this copy of the course: your teacher handed it out "
+            "without them. Ask your teacher where they are (on a JupyterHub they are usually "
+            f"set up for you; the folder is named by {TEXTS_VARIABLE})."
+        )
+    path = Path(elsewhere).expanduser() / file
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise CourseError(
+            f"The source text {file} is not in {elsewhere} (the folder {TEXTS_VARIABLE} names). "
+            "Ask your teacher to put both text files there."
+        ) from None
+    if hashlib.sha256(data).hexdigest() != recorded_checksums().get(file):
+        raise CourseError(
+            f"{path} is not the text the course was built on (its checksum differs from "
+            "seeds/SHA256SUMS). Ask your teacher for the file as received."
+        )
+    return data
+
+
 def sha256_of(name: str) -> str:
     """The SHA-256 checksum of a source's raw file, as recorded in ``seeds/SHA256SUMS``.
 
     >>> len(sha256_of("news"))
     64
     """
-    return hashlib.sha256((seeds_folder() / load_source(name).file).read_bytes()).hexdigest()
+    return hashlib.sha256(text_bytes(load_source(name).file)).hexdigest()
