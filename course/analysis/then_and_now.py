@@ -71,7 +71,7 @@ def compare_topic(topic: str) -> Shown:
             f"<p><strong>{label}:</strong></p>"
             f"<ul>{items or '<li>(no sentence on this topic)</li>'}</ul>"
         )
-    rows = row["reference_rows"].replace(" ", ", ")
+    rows = _grouped_rows(row["reference_rows"])
     parts += [f"In between, the reference data record: {row['in_between']}"] + (
         [f"  ({rows})"] if rows else []
     )
@@ -99,6 +99,22 @@ def compare_topic(topic: str) -> Shown:
             f"<strong>How it turned out:</strong> {html.escape(row['how_it_turned_out'])}</p>"
         )
     return Shown("\n".join(parts), "<div>" + "".join(blocks) + "</div>")
+
+
+def _grouped_rows(references: str) -> str:
+    """'a.csv:1 a.csv:2 b.csv:5' as 'a.csv rows 1, 2; b.csv row 5': shorter for a reader.
+
+    >>> _grouped_rows("a.csv:1 a.csv:2 b.csv:5")
+    'a.csv rows 1, 2; b.csv row 5'
+    """
+    files: dict[str, list[str]] = {}
+    for reference in references.split():
+        file, _, number = reference.partition(":")
+        files.setdefault(file, []).append(number)
+    return "; ".join(
+        f"{file} row{'s' if len(numbers) > 1 else ''} {', '.join(numbers)}"
+        for file, numbers in files.items()
+    )
 
 
 def topic_coverage() -> Table:
