@@ -106,6 +106,7 @@ HELPERS = {
     "my_answers": 0,
     "answer_of": 1,
     "export_journal": 2,
+    "restore_journal": 1,
     "where_is_my_work": 0,
     "quiz": 1,
     "answer_box": 3,

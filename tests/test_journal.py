@@ -191,3 +191,9 @@ def test_exports_keep_dollar_amounts_as_written(work):
     export_journal("Ada", form="html")
     page = (work / "journal-ada.html").read_text(encoding="utf-8")
     assert "class='mathjax_ignore tex2jax_ignore'" in page and "$245 billion" in page
+
+
+def test_a_name_that_cannot_be_saved_is_refused_in_words():
+    """A lone surrogate (from a bad copy and paste) in the student's name: advice, no traceback."""
+    with pytest.raises(CourseError, match="cannot be saved"):
+        export_journal("Ada \ud800")

@@ -19,6 +19,23 @@ _INTRO = (
 )  # the guide's opening, "{total}" filled in
 
 
+def _unit_plans() -> str:
+    """The guide's plans for a unit of class periods (course/authoring/calendar.toml)."""
+    from course.authoring.calendar import PLANS, unit_plan_markdown
+
+    return "\n".join(
+        [
+            "## Planning a unit",
+            "",
+            "Two plans made from each lesson's sections and their minutes "
+            "(`course/authoring/calendar.toml`): core sections are always in; optional ones go "
+            "in, in course order, while the plan fits. Lesson 09 is optional as a whole.",
+            "",
+            *(unit_plan_markdown(periods, minutes) for periods, minutes in PLANS),
+        ]
+    )
+
+
 def _relink(text: str) -> str:
     """Links written for a lesson (in notebooks/) rewritten for the guide (in the project folder),
     and the
@@ -113,6 +130,7 @@ def instructor_guide() -> str:
         _INTRO.read_text(encoding="utf-8")
         .replace("{total}", str(sum(lesson.minutes for lesson in lessons())))
         .replace("{count}", str(len(lessons()))),
+        _unit_plans(),
         balance_table(),
     ]
     for lesson in lessons():

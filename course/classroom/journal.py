@@ -593,6 +593,7 @@ def export_journal(name: str = "", form: str = "markdown") -> Shown:
             "Give your name as text in quotes, like export_journal('Ada Lovelace'); you gave "
             f"{shown(name)}."
         )
+    _storable(name, "Your name")
     form = choose(form, ["markdown", "html"], "form")
     data, warning = _load()
     title = f"Journal of {name.strip()}" if name.strip() else "My journal"

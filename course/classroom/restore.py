@@ -44,8 +44,11 @@ def _find(name: str) -> Path:
     course = course_folder_around(Path.cwd()) or project_folder()
     places = [Path.cwd(), journal.work_folder(), course, course / "notebooks"]
     for place in [Path()] if given.is_absolute() else places:
-        if (place / given).is_file():
-            return place / given
+        try:
+            if (place / given).is_file():
+                return place / given
+        except (OSError, ValueError):  # a name too long, or one the file system cannot hold
+            break
     nearby = sorted(
         {
             path.name
