@@ -57,6 +57,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="update an earlier site in the same folder (other files stay)",
     )
+    printable = commands.add_parser(
+        "printables",
+        help="write printable pages to a new folder: both texts with sentence IDs, a worksheet per "
+        "lesson, a course overview, and the answer key (for the teacher)",
+    )
+    printable.add_argument("destination", help="a new or empty folder, outside the course")
+    printable.add_argument(
+        "--force", action="store_true", help="update an earlier output (other files stay)"
+    )
     hub = commands.add_parser(
         "hub-link", help="print the nbgitpuller link that gives each student a copy on a JupyterHub"
     )
@@ -160,6 +169,16 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"Wrote {len(made.pages)} pages to {made.pages[0].parent}; open index.html in a "
                 "browser."
+            )
+            if made.kept:
+                print(made.kept)
+        elif args.command == "printables":
+            from course.authoring.printables import printables
+
+            made = printables(args.destination, force=args.force)
+            print(
+                f"Wrote {len(made.pages)} pages to {made.folder}: open one in a browser and print "
+                "it (or save it as PDF). answer-key.html is for you only."
             )
             if made.kept:
                 print(made.kept)
