@@ -175,13 +175,13 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "printables":
             from course.authoring.printables import printables
 
-            made = printables(args.destination, force=args.force)
+            printed = printables(args.destination, force=args.force)
             print(
-                f"Wrote {len(made.pages)} pages to {made.folder}: open one in a browser and print "
-                "it (or save it as PDF). answer-key.html is for you only."
+                f"Wrote {len(printed.pages)} pages to {printed.folder}: open one in a browser and "
+                "print it (or save it as PDF). answer-key.html is for you only."
             )
-            if made.kept:
-                print(made.kept)
+            if printed.kept:
+                print(printed.kept)
         elif args.command == "hub-link":
             from course.authoring.links import nbgitpuller_link
 

@@ -181,7 +181,7 @@ def answer_key_page() -> str:
     for exercise in exercises().values():
         answer = exercise.answer()
         if exercise.kind == "choice":
-            answer = f"{answer}) {exercise.choices[answer]}"
+            answer = f"{answer}) {exercise.choices[str(answer)]}"
         items.append(
             f"<div class='question'><p><strong>{exercise.id}.</strong> "
             f"{html.escape(exercise.question)}</p><p><strong>Answer:</strong> "
