@@ -74,8 +74,7 @@ def texts_page() -> str:
         )
         for paragraph in source.paragraphs:
             sentences = " ".join(
-                f"<span class='id'>{s.id}</span> {html.escape(s.text)}"
-                for s in paragraph.sentences
+                f"<span class='id'>{s.id}</span> {html.escape(s.text)}" for s in paragraph.sentences
             )
             kind = "" if paragraph.kind == "body" else f" <em>({html.escape(paragraph.kind)})</em>"
             parts.append(f"<p>{sentences}{kind}</p>")
@@ -164,7 +163,7 @@ def overview_page() -> str:
         f"<tbody>{rows}</tbody></table>"
         f"<p>{len(lessons())} lessons, {total} minutes in all. Start with lesson 00: open it and "
         "press Shift-Enter from the top. No Python is needed. Your written answers are saved as "
-        "you go; hand them in with export_journal(\"Your Name\").</p>"
+        'you go; hand them in with export_journal("Your Name").</p>'
     )
     return _page("Course overview", body)
 
