@@ -55,14 +55,16 @@ def _find(name: str) -> Path:
             for place in places
             if place.is_dir()
             for path in place.iterdir()
-            if path.suffix in _HAND_IN_SUFFIXES and path.is_file()
+            if path.suffix in _HAND_IN_SUFFIXES
+            and path.name.startswith("journal")  # exports are named journal-....md or .html
+            and path.is_file()
         }
     )
     suggestion = closest(given.name, nearby)
     hint = (
         f" Did you mean {suggestion!r}?"
         if suggestion
-        else (f" Files that could be hand-ins: {', '.join(nearby)}." if nearby else "")
+        else (f" Files that could be hand-ins: {', '.join(nearby[:5])}." if nearby else "")
     )
     raise CourseError(
         f"There is no file called {shown(name)} here or in your my-work folder. Upload your "
