@@ -379,7 +379,7 @@ def test_a_release_refuses_a_destination_it_must_not_write_to(tmp_path, where, c
         assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 
-def test_a_release_without_the_texts_leaves_out_only_the_two_text_files(
+def test_a_release_without_the_texts_leaves_out_the_texts_and_the_datas_full_sentences(
     student, student_version_without_texts
 ):
     bare = student_version_without_texts
@@ -389,6 +389,18 @@ def test_a_release_without_the_texts_leaves_out_only_the_two_text_files(
     assert {p.name for p in missing} == {p.name for p in (student / "seeds").glob("*.txt")}
     assert len(missing) == 2
     assert "COURSE_TEXTS" in (bare / "README.md").read_text(encoding="utf-8")
+    # No file carries more than a few of the texts' full sentences (a headline and byline in the
+    # metadata, a stray one among short quotations): far from the texts' 2,600 words.
+    from course.text.sources import load_source, source_names
+
+    sentences = [
+        s.text for name in source_names() for s in load_source(name).sentences if len(s.text) > 60
+    ]
+    for path in bare.rglob("*"):
+        if path.is_file() and path.suffix in (".csv", ".md", ".toml", ".ipynb", ".json", ".py"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            whole = [s for s in sentences if s in text]
+            assert sum(len(s) for s in whole) <= 600, (path.relative_to(bare), whole)
 
 
 def test_without_the_texts_a_student_is_told_in_words_and_a_wrong_file_is_refused(

@@ -7,6 +7,7 @@ figure comes from. The file is written by hand; ``data/README.md`` explains ever
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -32,9 +33,24 @@ STATISTIC_KINDS = (
 )
 
 
+@functools.cache
 def _frame():
     # Text everywhere: values mix numbers, dates and "not known", and must stay as written.
-    return read_data(data_folder() / "statistics.csv")
+    frame = read_data(data_folder() / "statistics.csv")
+    if (frame["sentence"] == "").any():
+        # A copy released without the texts (release --without-texts) carries no sentence: each is
+        # taken from the text itself, read from the folder COURSE_TEXTS names.
+        from course.text.sources import find_sentence
+
+        frame = frame.assign(
+            sentence=[
+                sentence or find_sentence(sentence_id).text
+                for sentence, sentence_id in zip(
+                    frame["sentence"], frame["sentence_id"], strict=True
+                )
+            ]
+        )
+    return frame
 
 
 def statistics_table(source: str | None = None, kind: str | None = None) -> Table:

@@ -43,6 +43,8 @@ _COPIED = (
     "data",
     "seeds",
 )
+_SENTENCE_FILES = ("sentences.csv", "statistics.csv")
+"""Data files whose ``sentence`` column holds the texts' full sentences."""
 _TEMPLATE = (
     Path(__file__).resolve().parent / "student_readme.md"
 )  # the student README, "{binder}" filled in
@@ -210,10 +212,16 @@ def release(
                         or p.suffix == ".pyc"
                         or any(part.endswith(".egg-info") for part in p.parts)
                         or (not texts and p.parent.name == "seeds" and p.suffix == ".txt")
+                        or (not texts and p.parent.name == "data" and p.name in _SENTENCE_FILES)
                     ),
                 )
             elif path.exists():
                 folder.write_bytes(name, path.read_bytes())
+        if not texts:
+            # The data files' full sentences would republish the texts: left out, and taken from
+            # the texts themselves when the course runs (short quotations stay, as in any review).
+            for name in _SENTENCE_FILES:
+                folder.write_text(f"data/{name}", _without_sentences(source / "data" / name))
         folder.write_text("README.md", readme)
         folder.write_text(".gitignore", _STUDENT_GITIGNORE)
         for path in sorted((source / "notebooks").glob("[0-9][0-9]_*.ipynb")):
@@ -221,6 +229,22 @@ def release(
             folder.write_text(f"notebooks/{path.name}", nbformat.writes(notebook) + "\n")
             notebooks.append(folder.target / "notebooks" / path.name)
     return Release(folder.target, tuple(notebooks), mode, folder.report())
+
+
+def _without_sentences(path: Path) -> str:
+    """A data file with its ``sentence`` column emptied."""
+    import csv
+    import io
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        rows = [{**row, "sentence": ""} for row in reader]
+        fields = list(reader.fieldnames or [])
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
 
 
 def release_settings(folder: str | Path) -> dict[str, str]:
