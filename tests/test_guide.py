@@ -95,7 +95,7 @@ def test_the_guide_prepares_a_sensitive_topic_and_lesson_01_warns_before_the_tex
     ):
         assert part in section
     total = sum(lesson.minutes for lesson in lessons())
-    assert f"{len(lessons())} short lessons ({total} minutes in all)" in section
+    assert f"{len(lessons())} short lessons ({total} minutes in all;" in section
     assert "{" not in section  # every placeholder filled
 
     lesson = nbformat.read(notebooks_folder() / "01_meet_the_sources.ipynb", as_version=4)

@@ -75,8 +75,13 @@ def test_the_site_never_writes_over_other_work(folder_with_other_work):
         build_site(project_folder() / "build" / "site")
 
 
-def test_an_update_of_the_site_keeps_other_files(tmp_path, site):
+def test_an_update_of_the_site_keeps_other_files_and_leaves_no_scratch_folder(
+    tmp_path, site, monkeypatch
+):
+    """One build (the update) checked for both: a teacher's files stay, and the build's temporary
+    folder is gone afterwards."""
     import shutil
+    import tempfile
 
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
@@ -85,18 +90,10 @@ def test_an_update_of_the_site_keeps_other_files(tmp_path, site):
     (copy / "about.html").write_text("<p>Our class page</p>", encoding="utf-8")
     with pytest.raises(CourseError, match="--force"):
         build_site(copy)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # this build's own temp folder, alone
     made = build_site(copy, force=True)
     assert (copy / "about.html").read_text(encoding="utf-8") == "<p>Our class page</p>"
     assert (copy / "my-work" / "journal.json").exists() and "about.html" in made.kept
-
-
-def test_building_the_site_leaves_no_scratch_folder_behind(tmp_path, monkeypatch):
-    import tempfile
-
-    scratch = tmp_path / "tmp"
-    scratch.mkdir()
-    monkeypatch.setattr(
-        tempfile, "tempdir", str(scratch)
-    )  # this build's own temp folder, watched alone
-    build_site(tmp_path / "site")
     assert list(scratch.iterdir()) == []

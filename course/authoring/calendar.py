@@ -124,7 +124,8 @@ def unit_plan_markdown(periods: int, minutes: int) -> str:
         "",
         f"Each period: {LOGIN} minutes to log in and open the lesson, {teach} minutes of lesson, "
         f"{DEBRIEF} minutes of debrief. Sections marked (optional) are left out first when time "
-        "is short.",
+        "is short. A period that goes on with a lesson begun before starts with Kernel → Restart "
+        "Kernel and Run All Cells, then scrolls to the section.",
         "",
         "| period | lesson sections (minutes) | prepare before this period |",
         "|---|---|---|",

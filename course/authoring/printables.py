@@ -59,6 +59,9 @@ def texts_page() -> str:
 
     parts = [
         "<h1>The two texts, with sentence IDs</h1>",
+        "<p><strong>Before you read.</strong> Both texts are about weapons and the risk of war, "
+        "including the war in Ukraine and a possible conflict over Taiwan. If a passage is hard to "
+        "read, you may pause and tell your teacher.</p>"
         "<p class='note'>Cleaned as in lesson 01: the copy's debris removed, nothing reworded. "
         "Each sentence carries its ID, so that you can point to it: [news-p06-s01] is paragraph "
         "6, sentence 1 of the news report.</p>",
@@ -153,8 +156,9 @@ def overview_page() -> str:
     total = sum(item.minutes for item in lessons())
     body = (
         "<h1>Reading sources critically: China–Russia military cooperation</h1>"
-        "<p>Two texts about China–Russia military cooperation, a news report from January 2022 and "
-        "an opinion column from December 2025, read the way a fact-checker reads: who says what, "
+        "<p>Two texts about China–Russia military cooperation, a news report dated January 2022 "
+        "and an opinion column that the course materials date to December 2025 (the copy itself "
+        "gives no date), read the way a fact-checker reads: who says what, "
         "what the figures mean, whether they hold up against independent data, and how the picture "
         "changed between the two. The course takes no side: it asks the same questions of both "
         "texts.</p>"
@@ -178,7 +182,11 @@ def answer_key_page() -> str:
 
     items = []
     for exercise in exercises().values():
+        from course.results import readable
+
         answer = exercise.answer()
+        if exercise.kind == "number":
+            answer = readable(answer)
         if exercise.kind == "choice":
             answer = f"{answer}) {exercise.choices[str(answer)]}"
         items.append(
