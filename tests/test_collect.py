@@ -204,3 +204,21 @@ def test_the_class_report_reads_well_in_a_browser_at_desktop_and_phone_width(bro
                 )
     finally:
         tools.call("Emulation.clearDeviceMetricsOverride")
+
+
+def test_the_same_words_from_two_students_are_flagged_and_different_or_short_ones_are_not():
+    from course.authoring.collect import _Student, same_words
+
+    def student(name, text):
+        return _Student(name, answers={"01 think": {"text": text}})
+
+    same = "the column covers North Korea (opinion-p11-s02); the report covers sanctions"
+    class_ = [
+        student("Ada Lovelace", f"Ada Lovelace: {same}"),
+        student("Katherine Johnson", f"KATHERINE JOHNSON:  {same.upper()}"),
+        student("Grace Hopper", "The report covers sanctions (news-p19-s02); the column does not."),
+        student("Alan Turing", "Yes."),
+        student("Mary Somerville", "Yes."),
+    ]
+    groups = same_words(class_, "01 think")
+    assert [[s.name for s in group] for group in groups] == [["Ada Lovelace", "Katherine Johnson"]]

@@ -288,6 +288,34 @@ def rubric_of(prompt_id: str) -> str:
 # -- writing ---------------------------------------------------------------------------------------
 
 
+def _normalised(text: str, name: str) -> str:
+    """An answer's words for comparing: the student's own name left out, case and spacing
+    ignored."""
+    import re
+
+    for part in sorted({name, *name.split()}, key=len, reverse=True):
+        if len(part) > 1:
+            text = re.sub(re.escape(part), " ", text, flags=re.IGNORECASE)
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def same_words(students: list[_Student], prompt_id: str) -> list[list[_Student]]:
+    """Groups of two or more students whose answers to a prompt have the same words, apart from
+    their own names (short answers of a few words are left out: they match by chance).
+
+    >>> a = _Student("Ada L", answers={"p": {"text": "Ada L: the column (opinion-p11-s02)."}})
+    >>> b = _Student("Bo K", answers={"p": {"text": "Bo K: The column (opinion-p11-s02)"}})
+    >>> [[s.name for s in group] for group in same_words([a, b], "p")]
+    [['Ada L', 'Bo K']]
+    """
+    groups: dict[str, list[_Student]] = {}
+    for student in students:
+        words = _normalised(student.answers[prompt_id]["text"], student.name)
+        if len(words.split()) >= 4:
+            groups.setdefault(words, []).append(student)
+    return [group for group in groups.values() if len(group) > 1]
+
+
 def _pseudonyms(students: list[_Student], key: bytes) -> dict[str, str]:
     names: dict[str, str] = {}
     for length in (4, 6, 8, 64):
@@ -421,6 +449,13 @@ def _page(
             )
             + "</tbody></table>"
         )
+        for group in same_words(answered, prompt.id):
+            parts.append(
+                "<p class='rubric'><strong>Same words:</strong> "
+                + ", ".join(who(s) for s in group)
+                + " gave the same answer (apart from their names). Talk with them before grading: "
+                "it may be shared work, or a copy.</p>"
+            )
     # Self-checks
     parts.append("<h2 id='checks'>Self-checks: what the class found hard</h2>")
     rows, hardest = [], []
