@@ -34,6 +34,7 @@ __all__ = [
     "scroll_region",
     "readable",
     "filtered",
+    "counts_and_shares",
 ]
 
 _WIDTH = 88
@@ -469,3 +470,34 @@ def filtered(frame, column: str, value: object, valid, what: str):
     if value is None:
         return frame
     return frame[frame[column] == choose(value, valid, what)]
+
+
+def counts_and_shares(
+    frame,
+    by: str,
+    column: str,
+    groups: Sequence[tuple[str, Sequence[str]]],
+    label: str,
+    caption: str,
+) -> Table:
+    """A count per text of the rows whose ``column`` is in each group's values, with the count's
+    share of that text's rows beside it: counts alone mislead when one text has more rows.
+
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({"source": ["news", "news", "opinion"], "kind": ["a", "b", "a"]})
+    >>> counts_and_shares(rows, "source", "kind", [("a", ["a"])], "kind", "").frame.iloc[0].tolist()
+    ['a', 1, '50%', 1, '100%']
+    """
+    import pandas as pd
+
+    texts = ("news", "opinion")
+    totals = {name: int((frame[by] == name).sum()) for name in texts}
+    rows = []
+    for name_of_group, values in groups:
+        row: dict[str, object] = {label: name_of_group}
+        for name in texts:
+            count = int(((frame[by] == name) & frame[column].isin(values)).sum())
+            row[name] = count
+            row[f"{name} share"] = f"{count / totals[name]:.0%}" if totals[name] else "—"
+        rows.append(row)
+    return Table(pd.DataFrame(rows), caption=caption)

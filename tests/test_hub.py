@@ -14,6 +14,20 @@ from hub import StudentRepository
 pytestmark = pytest.mark.slow
 
 
+def _run_all_without_errors(tools) -> None:
+    """Run All in the open lesson, wait until every cell has run, and find no unexpected error."""
+    tools.evaluate(
+        f"(() => {{ window.jupyterapp.shell.activateById({PANEL}.id);"
+        " return window.jupyterapp.commands.execute('notebook:run-all-cells'); })()"
+    )
+    state = tools.wait_until(
+        f"(() => {{ const s = {STATE}; return s && !s.busy && !s.running &&"
+        " s.cells.every(c => c.count !== null) ? s : null; })()",
+        seconds=240,
+    )
+    assert all(c["errors"] == 0 or "raises-exception" in c["tags"] for c in state["cells"])
+
+
 def test_the_hub_link_copies_the_student_version_home_and_keeps_the_students_changes(
     browser, tmp_path
 ):
@@ -51,16 +65,7 @@ def test_the_hub_link_copies_the_student_version_home_and_keeps_the_students_cha
             tools.evaluate(f"{PANEL}.context.path")
             == "student-version/notebooks/00_start_here.ipynb"
         )
-        tools.evaluate(
-            f"(() => {{ window.jupyterapp.shell.activateById({PANEL}.id);"
-            " return window.jupyterapp.commands.execute('notebook:run-all-cells'); })()"
-        )
-        state = tools.wait_until(
-            f"(() => {{ const s = {STATE}; return s && !s.busy && !s.running &&"
-            " s.cells.every(c => c.count !== null) ? s : null; })()",
-            seconds=240,
-        )
-        assert all(c["errors"] == 0 or "raises-exception" in c["tags"] for c in state["cells"])
+        _run_all_without_errors(tools)
 
         copy = home / "student-version"
         lesson = copy / "notebooks" / "01_meet_the_sources.ipynb"
@@ -138,16 +143,7 @@ def test_a_real_hub_a_student_logs_in_pulls_runs_saves_and_keeps_work_through_an
             "student-version/notebooks/00_start_here.ipynb"
         )
         assert "/user/alice/" in tools.evaluate("location.href")
-        tools.evaluate(
-            f"(() => {{ window.jupyterapp.shell.activateById({PANEL}.id);"
-            " return window.jupyterapp.commands.execute('notebook:run-all-cells'); })()"
-        )
-        state = tools.wait_until(
-            f"(() => {{ const s = {STATE}; return s && !s.busy && !s.running &&"
-            " s.cells.every(c => c.count !== null) ? s : null; })()",
-            seconds=240,
-        )
-        assert all(c["errors"] == 0 or "raises-exception" in c["tags"] for c in state["cells"])
+        _run_all_without_errors(tools)
         # The answer box of lesson 00: type, press Save, and wait for the word.
         tools.evaluate(
             "(() => { const box = document.querySelector('.jp-OutputArea-output textarea');"

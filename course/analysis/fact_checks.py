@@ -23,7 +23,7 @@ from typing import Any
 from course.analysis.reference import reference_row
 from course.errors import CourseError, choose, need_number, shown
 from course.paths import data_folder, read_data
-from course.results import Number, Table, html_block
+from course.results import Number, Table, counts_and_shares, html_block
 
 __all__ = [
     "STATUSES",
@@ -600,22 +600,11 @@ def status_counts() -> Table:
     >>> table.frame.iloc[-1]["status"]
     'all statistics'
     """
-    import pandas as pd
-
-    frame = check_table().frame
-    totals = {name: int((frame["source"] == name).sum()) for name in ("news", "opinion")}
-    rows = []
-    for status in (*STATUSES, "all statistics"):
-        row: dict[str, object] = {"status": status}
-        for name in ("news", "opinion"):
-            mine = frame[frame["source"] == name]
-            count = (
-                len(mine) if status == "all statistics" else int((mine["status"] == status).sum())
-            )
-            row[name] = count
-            row[f"{name} share"] = f"{count / totals[name]:.0%}"
-        rows.append(row)
-    return Table(
-        pd.DataFrame(rows),
-        caption="Statuses of the checks in each text (count, and share of the text's statistics)",
+    return counts_and_shares(
+        check_table().frame,
+        "source",
+        "status",
+        [*((status, (status,)) for status in STATUSES), ("all statistics", STATUSES)],
+        "status",
+        "Statuses of the checks in each text (count, and share of the text's statistics)",
     )

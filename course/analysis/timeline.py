@@ -13,7 +13,7 @@ import textwrap
 
 from course.errors import CourseError, need_whole_number, shown
 from course.paths import data_folder, read_data
-from course.results import Table, filtered
+from course.results import Table, counts_and_shares, filtered
 
 __all__ = [
     "PRECISIONS",
@@ -182,26 +182,20 @@ def dating_precision() -> Table:
     >>> table.frame.iloc[-1]["how precisely"]
     'all events'
     """
-    import pandas as pd
-
-    groups = {
-        "to the day or month": ("day", "month"),
-        "day without a year": ("day, no year",),
-        "to a season, year or period": ("season", "year", "period"),
-        "vague or not at all": ("vague", "none"),
-    }
-    rows = []
-    totals = {source: len(timeline_table(source).frame) for source in ("news", "opinion")}
-    for label, precisions in [*groups.items(), ("all events", PRECISIONS)]:
-        row: dict[str, object] = {"how precisely": label}
-        for source in ("news", "opinion"):
-            count = int(timeline_table(source).frame["precision"].isin(precisions).sum())
-            row[source] = count
-            row[f"{source} share"] = f"{count / totals[source]:.0%}"
-        rows.append(row)
-    return Table(
-        pd.DataFrame(rows),
-        caption="How precisely each text dates its events (count, and share of its events)",
+    groups = [
+        ("to the day or month", ("day", "month")),
+        ("day without a year", ("day, no year",)),
+        ("to a season, year or period", ("season", "year", "period")),
+        ("vague or not at all", ("vague", "none")),
+        ("all events", PRECISIONS),
+    ]
+    return counts_and_shares(
+        timeline_table().frame,
+        "origin",
+        "precision",
+        groups,
+        "how precisely",
+        "How precisely each text dates its events (count, and share of its events)",
     )
 
 

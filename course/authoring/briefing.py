@@ -9,9 +9,7 @@ does not say stays "not stated", here as in the lessons.
 
 from __future__ import annotations
 
-import tomllib
-
-from course.paths import data_folder, project_folder
+from course.paths import data_folder
 
 __all__ = ["teacher_briefing", "FIRST_DAY_AFTER_NEWS", "LAST_DAY"]
 
@@ -21,19 +19,14 @@ LAST_DAY = "2025-12-31"
 """The last day of the column's month as the course materials give it (December 2025)."""
 
 
-def _metadata() -> dict[str, dict]:
-    found = {}
-    for path in sorted((project_folder() / "seeds").glob("*.meta.toml")):
-        meta = tomllib.loads(path.read_text(encoding="utf-8"))
-        found[meta["short_name"]] = meta
-    return found
-
-
 def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("$", "\\$").replace("\n", " ")
 
 
-def _text_part(meta: dict, title: str) -> list[str]:
+def _text_part(name: str, title: str) -> list[str]:
+    from course.text.sources import load_source
+
+    meta = load_source(name).metadata
     fields = [
         ("Kind", meta["kind"]),
         ("Headline", meta["headline"]),
@@ -57,10 +50,10 @@ def _text_part(meta: dict, title: str) -> list[str]:
 
 
 def _ties() -> list[str]:
-    from course.analysis.publishers import publishers_table
+    from course.analysis.publishers import publishers_table, ties_to_texts
 
     frame = publishers_table().frame
-    tied = frame[frame["tie_to_texts"].fillna("").astype(str).str.len() > 0]
+    tied = frame[frame["publisher"].isin(ties_to_texts().frame["publisher"])]
     lines = [
         "## Publishers with a tie to the texts",
         "",
@@ -141,7 +134,6 @@ def teacher_briefing() -> str:
     >>> "- **Authors as named**: Mr. Jones" in briefing
     True
     """
-    meta = _metadata()
     lines = [
         "# Teacher's briefing",
         "",
@@ -155,8 +147,8 @@ def teacher_briefing() -> str:
         "Finding out more is a lesson in itself: leave the page and read what others say about a "
         "source (lateral reading), and cite what you find.",
         "",
-        *_text_part(meta["news"], "The news report"),
-        *_text_part(meta["opinion"], "The opinion column"),
+        *_text_part("news", "The news report"),
+        *_text_part("opinion", "The opinion column"),
         *_ties(),
         *_standings(),
         *_between(),

@@ -15,7 +15,7 @@ import json
 import os
 from pathlib import Path
 
-__all__ = ["ATTEMPTS_FILE", "record_attempt", "read_attempts", "attempt_summary"]
+__all__ = ["ATTEMPTS_FILE", "record_attempt", "read_attempts", "add_attempts", "attempt_summary"]
 
 ATTEMPTS_FILE = "attempts.jsonl"
 _LONGEST_ANSWER = 200  # characters of an answer kept: enough to see a common wrong answer
@@ -47,24 +47,65 @@ def record_attempt(exercise: str, answer: object, correct: bool) -> bool:
     from course.classroom.journal import work_folder
 
     now = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
-    line = json.dumps(
-        {"exercise": exercise, "answer": _as_text(answer), "correct": bool(correct), "at": now},
-        # ASCII with escapes: also a lone surrogate from a bad paste, which UTF-8 cannot hold.
-        ensure_ascii=True,
-    )
+    item = {"exercise": exercise, "answer": _as_text(answer), "correct": bool(correct), "at": now}
     try:
-        folder = work_folder()
-        folder.mkdir(parents=True, exist_ok=True)
-        # O_APPEND: the system places each write at the current end, so lines from two kernels
-        # never overwrite each other; one write call per line keeps each line whole.
-        handle = os.open(folder / ATTEMPTS_FILE, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        try:
-            os.write(handle, (line + "\n").encode("utf-8"))
-        finally:
-            os.close(handle)
+        _append(work_folder(), [item])
     except OSError:
         return False
     return True
+
+
+def _append(folder: Path, items: list[dict]) -> None:
+    """Append attempts to a work folder's file, one JSON line each, in one write."""
+    if not items:
+        return
+    # ASCII with escapes: also a lone surrogate from a bad paste, which UTF-8 cannot hold.
+    lines = "".join(json.dumps(item, ensure_ascii=True) + "\n" for item in items)
+    folder.mkdir(parents=True, exist_ok=True)
+    # O_APPEND: the system places each write at the current end, so lines from two kernels never
+    # overwrite each other; one write call keeps the lines whole.
+    handle = os.open(folder / ATTEMPTS_FILE, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(handle, lines.encode("utf-8"))
+    finally:
+        os.close(handle)
+
+
+def add_attempts(folder: Path, attempts: list[dict]) -> int:
+    """Append the attempts a work folder does not hold yet (a restored hand-in's); how many.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> one = {"exercise": "01.1", "answer": "3", "correct": True, "at": ""}
+    >>> add_attempts(folder, [one, one]), add_attempts(folder, [one])
+    (1, 0)
+    """
+    have = {json.dumps(a, sort_keys=True) for a in read_attempts(folder)}
+    new = []
+    for item in _readable(attempts):
+        key = json.dumps(item, sort_keys=True)
+        if key not in have:
+            have.add(key)
+            new.append(item)
+    _append(folder, new)
+    return len(new)
+
+
+def _readable(items: list) -> list[dict]:
+    """The attempts that have the fields an attempt needs, in their standard form."""
+    return [
+        {
+            "exercise": item["exercise"],
+            "answer": item["answer"],
+            "correct": item["correct"],
+            "at": str(item.get("at", "")),
+        }
+        for item in items
+        if isinstance(item, dict)
+        and isinstance(item.get("exercise"), str)
+        and isinstance(item.get("answer"), str)
+        and isinstance(item.get("correct"), bool)
+    ]
 
 
 def read_attempts(folder: Path) -> list[dict]:
@@ -78,27 +119,13 @@ def read_attempts(folder: Path) -> list[dict]:
         raw = path.read_bytes()
     except OSError:
         return []
-    found = []
+    items = []
     for line in raw.decode("utf-8", errors="replace").splitlines():
         try:
-            item = json.loads(line)
+            items.append(json.loads(line))
         except ValueError:
             continue
-        if (
-            isinstance(item, dict)
-            and isinstance(item.get("exercise"), str)
-            and isinstance(item.get("answer"), str)
-            and isinstance(item.get("correct"), bool)
-        ):
-            found.append(
-                {
-                    "exercise": item["exercise"],
-                    "answer": item["answer"],
-                    "correct": item["correct"],
-                    "at": str(item.get("at", "")),
-                }
-            )
-    return found
+    return _readable(items)
 
 
 def attempt_summary(attempts: list[dict]) -> list[dict]:

@@ -26,6 +26,7 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from course.errors import CourseError, choose, need_text, shown
@@ -43,6 +44,7 @@ __all__ = [
     "LOCK_WAIT",
     "hand_in_data",
     "journal_file_answers",
+    "change_answers",
 ]
 
 _FILE = "journal.json"
@@ -369,29 +371,46 @@ def write_answer(question: str, text: str) -> Shown:
         )
     _storable(text, "Your answer")
     path = work_folder() / _FILE
-    with _saving(), _locked():
-        _remove_leftovers(path.parent)
-        data, warning = _read(path)
-        entry = data["answers"].get(question)
+    said: list[str] = []
+
+    def save(answers: dict[str, dict]) -> bool:
+        entry = answers.get(question)
         if entry and entry["text"] == text:
-            message = f"Your answer to {question!r} was already saved, unchanged."
-        else:
-            history = (
-                (entry.get("history", []) + [{"text": entry["text"], "saved": entry["saved"]}])
-                if entry
-                else []
+            said.append(f"Your answer to {question!r} was already saved, unchanged.")
+            return False
+        history = (
+            (entry.get("history", []) + [{"text": entry["text"], "saved": entry["saved"]}])
+            if entry
+            else []
+        )
+        answers[question] = {"text": text, "saved": _now(), "history": history}
+        message = f"Saved your answer to {question!r} in {path}."
+        if history:
+            message += (
+                f" Your earlier version{'s are' if len(history) > 1 else ' is'} kept "
+                f"too ({len(history)})."
             )
-            data["answers"][question] = {"text": text, "saved": _now(), "history": history}
-            _atomic_write(path, json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True))
-            message = f"Saved your answer to {question!r} in {path}."
-            if history:
-                message += (
-                    f" Your earlier version{'s are' if len(history) > 1 else ' is'} kept "
-                    f"too ({len(history)})."
-                )
+        said.append(message)
+        return True
+
+    warning = change_answers(save)
+    message = said[0]
     if warning:
         message = warning + "\n" + message
     return Shown(message, f"<p role='status'>✔ {html.escape(message)}</p>")
+
+
+def change_answers(change: Callable[[dict[str, dict]], bool]) -> str:
+    """Change the journal's answers safely: under the lock, on the journal as it is now (recovered
+    first if damaged), saved only if ``change`` returns True. Returns the recovery message ('' when
+    all is well). ``write_answer`` saves this way, and ``restore_journal`` merges a hand-in."""
+    path = work_folder() / _FILE
+    with _saving(), _locked():
+        _remove_leftovers(path.parent)
+        data, warning = _read(path)
+        if change(data["answers"]):
+            _atomic_write(path, json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True))
+    return warning
 
 
 def answer_with_notice(question: str) -> tuple[str, str]:

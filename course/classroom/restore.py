@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import datetime
 import html
-import json
-import os
 from pathlib import Path
 
 from course.classroom import journal
-from course.classroom.attempts import ATTEMPTS_FILE, read_attempts
+from course.classroom.attempts import add_attempts
 from course.errors import CourseError, closest, need_text, shown
 from course.results import Shown
 
@@ -100,36 +98,6 @@ def _merge(answers: dict[str, dict], handed_in: dict[str, dict]) -> tuple[int, i
     return added, replaced, kept
 
 
-def _add_attempts(folder: Path, attempts: list[dict]) -> int:
-    """Append the attempts the work folder does not hold yet; how many were added."""
-    have = {json.dumps(a, sort_keys=True) for a in read_attempts(folder)}
-    new = []
-    for item in attempts:
-        if not (
-            isinstance(item.get("exercise"), str)
-            and isinstance(item.get("answer"), str)
-            and isinstance(item.get("correct"), bool)
-        ):
-            continue
-        clean = {
-            "exercise": item["exercise"],
-            "answer": item["answer"],
-            "correct": item["correct"],
-            "at": str(item.get("at", "")),
-        }
-        key = json.dumps(clean, sort_keys=True)
-        if key not in have:
-            have.add(key)
-            new.append(json.dumps(clean, ensure_ascii=True))
-    if new:
-        handle = os.open(folder / ATTEMPTS_FILE, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        try:
-            os.write(handle, ("\n".join(new) + "\n").encode("utf-8"))
-        finally:
-            os.close(handle)
-    return len(new)
-
-
 def restore_journal(file: str) -> Shown:
     """Bring back the answers and self-check attempts of a journal you exported earlier.
 
@@ -163,17 +131,15 @@ def restore_journal(file: str) -> Shown:
             "hold the answers, were cut off), so nothing was restored. Export with "
             "export_journal('Your Name') and upload that file."
         )
-    folder = journal.work_folder()
-    with journal._saving(), journal._locked():
-        journal._remove_leftovers(folder)
-        current, warning = journal._read(folder / journal._FILE)
-        added, replaced, kept = _merge(current["answers"], data["answers"])
-        if added or replaced or kept:
-            journal._atomic_write(
-                folder / journal._FILE,
-                json.dumps(current, indent=1, ensure_ascii=False, sort_keys=True),
-            )
-        checks = _add_attempts(folder, data["attempts"])
+    counts: list[int] = []
+
+    def merge(answers: dict[str, dict]) -> bool:
+        counts.extend(_merge(answers, data["answers"]))
+        return any(counts)
+
+    warning = journal.change_answers(merge)
+    added, replaced, kept = counts
+    checks = add_attempts(journal.work_folder(), data["attempts"])
     if not (added or replaced or kept or checks):
         message = f"Everything in {path.name} is already in your journal; nothing changed."
         return Shown(message, f"<p role='status'>✔ {html.escape(message)}</p>")
