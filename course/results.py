@@ -485,8 +485,9 @@ def counts_and_shares(
 
     >>> import pandas as pd
     >>> rows = pd.DataFrame({"source": ["news", "news", "opinion"], "kind": ["a", "b", "a"]})
-    >>> counts_and_shares(rows, "source", "kind", [("a", ["a"])], "kind", "").frame.iloc[0].tolist()
-    ['a', 1, '50%', 1, '100%']
+    >>> print(counts_and_shares(rows, "source", "kind", [("a", ["a"])], "kind", "").frame)
+      kind  news news share  opinion opinion share
+    0    a     1        50%        1          100%
     """
     import pandas as pd
 
