@@ -121,6 +121,29 @@ def main(argv: list[str] | None = None) -> int:
         help="leave the two text files out (a public repository then does not republish them); "
         "the lessons read them from the folder named by COURSE_TEXTS",
     )
+    kernel = commands.add_parser(
+        "kernel",
+        help="install the course's own kernel beside a hub's (run it with the Python of the "
+        "course's environment)",
+    )
+    place = kernel.add_mutually_exclusive_group()
+    place.add_argument(
+        "--prefix",
+        metavar="FOLDER",
+        help="the environment the hub's JupyterLab runs in, like /opt/tljh/user",
+    )
+    place.add_argument(
+        "--sys-prefix", action="store_true", help="this environment (a laptop, Binder)"
+    )
+    place.add_argument("--user", action="store_true", help="your own Jupyter folder only")
+    kernel.add_argument(
+        "--texts",
+        metavar="FOLDER",
+        help="a folder holding the two text files, for a copy released --without-texts",
+    )
+    kernel.add_argument(
+        "--remove", action="store_true", help="remove the kernel this command installed"
+    )
     collect = commands.add_parser(
         "collect",
         help="read the class's journals and hand-ins; write a class report (HTML) and a CSV",
@@ -215,6 +238,14 @@ def main(argv: list[str] | None = None) -> int:
                     "python -m course collect hand-ins/ class-report/"
                 )
             print(collect_class(args.paths[:-1], args.paths[-1], args.anonymous, args.force))
+        elif args.command == "kernel":
+            from course.kernel import install_kernel, remove_kernel
+
+            prefix = sys.prefix if args.sys_prefix else args.prefix
+            if args.remove:
+                print(f"Removed the course's kernel from {remove_kernel(prefix, user=args.user)}.")
+            else:
+                print(install_kernel(prefix, user=args.user, texts=args.texts))
         elif args.command == "release":
             from course.authoring.release import describe, release_settings
             from course.authoring.release import release as make_release

@@ -162,6 +162,21 @@ def hub_environment() -> dict[str, str]:
     return env
 
 
+def course_environment(folder: Path) -> Path:
+    """An environment of the course's own, apart from the one the hub runs in, as an administrator
+    makes it (README: "On the hub"); return its Python. To save a second install, its packages are
+    this environment's, found through a .pth file: what matters is that its Python is another."""
+    import sysconfig
+
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(folder)], check=True)
+    packages = Path(sysconfig.get_path("purelib", vars={"base": str(folder)}))
+    packages.mkdir(parents=True, exist_ok=True)
+    (packages / "course-packages.pth").write_text(
+        sysconfig.get_path("purelib") + "\n", encoding="utf-8"
+    )
+    return folder / "bin" / "python"
+
+
 class _GitOverHttp(BaseHTTPRequestHandler):
     """Serves the git repositories in ``root`` the way GitHub does (git's smart HTTP), through `git
     http-backend`."""

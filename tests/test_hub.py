@@ -106,11 +106,17 @@ def test_the_hub_link_copies_the_student_version_home_and_keeps_the_students_cha
 def test_a_real_hub_a_student_logs_in_pulls_runs_saves_and_keeps_work_through_an_update(
     browser, tmp_path
 ):
-    """JupyterHub from the course's environment, its proxy from npm, on loopback: a student logs
-    in through the hub's login page, follows the `hub-link` link (nbgitpuller), runs lesson 00
-    through the kernel and saves an answer with the Save button; the instructor publishes an
-    update; the student's next click on the link brings it and keeps the answer."""
-    from hub import PASSWORD, hub_environment, proxy_command, start_hub
+    """JupyterHub from the course's environment, its proxy from npm, on loopback: the administrator
+    installs the course's own kernel beside the hub's (`python -m course kernel`, run with the
+    Python of a separate environment); a student logs in through the hub's login page, follows the
+    `hub-link` link (nbgitpuller), runs lesson 00 in the course's kernel and saves an answer with
+    the Save button; the instructor publishes an update; the student's next click on the link
+    brings it and keeps the answer."""
+    import subprocess
+    import urllib.request
+
+    import psutil
+    from hub import PASSWORD, course_environment, hub_environment, proxy_command, start_hub
 
     from course.authoring.links import nbgitpuller_link
 
@@ -122,7 +128,21 @@ def test_a_real_hub_a_student_logs_in_pulls_runs_saves_and_keeps_work_through_an
     tools, _ = browser
     repository = StudentRepository(tmp_path)
     source = repository.source
-    hub = start_hub(tmp_path / "hub", hub_environment())
+    # The hub's own environment stays as it is: the kernel goes into a folder its JupyterLab reads
+    # (on TLJH, /opt/tljh/user; here a folder named by JUPYTER_PATH), and runs another Python.
+    python = course_environment(tmp_path / "course-env")
+    prefix = tmp_path / "hub-prefix"
+    prefix.mkdir()
+    subprocess.run(
+        [str(python), "-m", "course", "kernel", "--prefix", str(prefix)],
+        check=True,
+        capture_output=True,
+    )
+    hub = start_hub(
+        tmp_path / "hub",
+        hub_environment(),
+        f"c.Spawner.environment['JUPYTER_PATH'] = {str(prefix / 'share' / 'jupyter')!r}",
+    )
     copy = hub.homes / "alice" / "student-version"
     link = nbgitpuller_link(hub.url, repository.url)
     ready = (
@@ -144,6 +164,26 @@ def test_a_real_hub_a_student_logs_in_pulls_runs_saves_and_keeps_work_through_an
         )
         assert "/user/alice/" in tools.evaluate("location.href")
         _run_all_without_errors(tools)
+        # The lesson ran in the course's kernel, with the course's Python; the hub's own Python
+        # kernel is still there, unchanged.
+        token = hub.api("POST", "/users/alice/tokens", {"note": "kernel check"})["token"]
+
+        def server(path: str):
+            request = urllib.request.Request(
+                f"{hub.url}/user/alice/api/{path}", headers={"Authorization": f"token {token}"}
+            )
+            with urllib.request.urlopen(request, timeout=60) as answer:
+                return json.loads(answer.read())
+
+        assert [s["kernel"]["name"] for s in server("sessions")] == ["china-russia-course"]
+        specs = server("kernelspecs")["kernelspecs"]
+        assert specs["china-russia-course"]["spec"]["argv"][0] == str(python)
+        assert specs["python3"]["spec"]["argv"][0] != str(python)
+        assert any(
+            (p.info["cmdline"] or [""])[0] == str(python)
+            and "ipykernel_launcher" in p.info["cmdline"]
+            for p in psutil.process_iter(["cmdline"])
+        )
         # The answer box of lesson 00: type, press Save, and wait for the word.
         tools.evaluate(
             "(() => { const box = document.querySelector('.jp-OutputArea-output textarea');"

@@ -33,6 +33,16 @@ def test_notebook_is_committed_without_outputs(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_asks_for_the_course_kernel(path):
+    """On a hub, the course's own kernel runs the lessons beside the hub's Python (course.kernel);
+    where it is not installed, JupyterLab starts the only Python kernel there is."""
+    from course.kernel import DISPLAY_NAME, KERNEL_NAME
+
+    spec = json.loads(path.read_text(encoding="utf-8"))["metadata"]["kernelspec"]
+    assert spec == {"name": KERNEL_NAME, "display_name": DISPLAY_NAME, "language": "python"}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_follows_the_skeleton(path):
     assert skeleton_problems(path) == []
 
