@@ -60,6 +60,11 @@ def pieces() -> Iterator[tuple[str, str]]:
             yield f"exercise {item['id']} choice/advice {key}", value
     for item in tomllib.loads((classroom / "prompts.toml").read_text("utf-8"))["prompt"]:
         yield f"prompt {item['id']}", item["prompt"]
+    # The rubrics and their model answers: a model answer is the course's example of good work.
+    authoring = project_folder() / "course" / "authoring"
+    for item in tomllib.loads((authoring / "rubrics.toml").read_text("utf-8"))["rubric"]:
+        for key in ("strong", "good", "developing", "beginning", "model"):
+            yield f"rubric {item['prompt']} {key}", item[key]
     for path in sorted(notebooks_folder().glob("*.ipynb")):
         for number, cell in enumerate(nbformat.read(path, as_version=4).cells):
             if cell.cell_type == "markdown":

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from course.authoring.collect import GRADEBOOK, REPORT, collect, rubric_of
+from course.authoring.collect import GRADEBOOK, REPORT, collect
+from course.authoring.rubrics import rubric_for
 from course.errors import CourseError
 
 _STUDENT = r"""
@@ -107,7 +108,13 @@ def test_damaged_duplicate_and_foreign_files_are_reported_and_never_stop_the_rep
 def test_the_report_shows_answers_side_by_side_with_the_rubric_and_the_hard_checks(report):
     _, out = report
     page = (out / REPORT).read_text(encoding="utf-8")
-    assert rubric_of("01 think") and rubric_of("01 think")[:60] in page
+    import html
+
+    rubric = rubric_for("01 think")
+    for _, name, words in rubric.levels:
+        assert f"<td>{name}</td><td>{html.escape(words)}</td>" in page
+    assert html.escape(rubric.model.split("\n")[0]) in page
+    assert "No rubric: a prediction" in page  # 03 predict border is not marked
     assert page.count("The column covers North Korea") >= 3
     assert "Hardest first" in page and "01.1" in page
     assert "2 (×3)" in page  # every student first answered 01.1 with 2
@@ -222,3 +229,30 @@ def test_the_same_words_from_two_students_are_flagged_and_different_or_short_one
     ]
     groups = same_words(class_, "01 think")
     assert [[s.name for s in group] for group in groups] == [["Ada Lovelace", "Katherine Johnson"]]
+
+
+def test_answers_written_on_paper_reach_the_report_beside_the_others(class_folders, tmp_path):
+    import shutil
+
+    folder = tmp_path / "hand-ins"
+    shutil.copytree(class_folders / "hand-ins", folder)
+    (folder / "paper-answers.csv").write_text(
+        "student,prompt,answer\n"
+        'Rosa Parks,01 think,"The column covers North Korea (opinion-p11-s02), on paper."\n'
+        "Rosa Parks,02 think,\n"  # left empty: not an answer
+        "Rosa Parks,01 thnik,A typing slip\n",
+        encoding="utf-8",
+    )
+    result = collect([folder], tmp_path / "report")
+    rows = {
+        row["student"]: row
+        for row in csv.DictReader(
+            io.StringIO((result.destination / GRADEBOOK).read_text(encoding="utf-8"))
+        )
+    }
+    assert rows["Rosa Parks"]["answer 01 think"].endswith("on paper.")
+    assert rows["Rosa Parks"]["points 02 think (0-4)"] == "0"  # not answered
+    assert rows["Rosa Parks"]["points 01 think (0-4)"] == ""  # for the teacher to give
+    assert any("no prompt '01 thnik'" in problem for problem in result.problems)
+    page = (result.destination / REPORT).read_text(encoding="utf-8")
+    assert "<td>on paper</td>" in page

@@ -48,6 +48,34 @@ def test_no_answer_reaches_a_page_for_students(pages):
     assert all(f"<strong>{e.id}.</strong>" in key for e in exercises().values())
 
 
+def test_a_question_that_starts_from_the_answer_before_is_flagged_on_paper(pages):
+    # Exercise 03.2 says the difference 03.1 asks for (−4.4%), and 03.4 the ratio 03.3 asks for
+    # (2.8): on screen each appears once the one before is answered, on paper both at once.
+    flagged = {
+        name: re.findall(r"Answer this before you read (\d\d\.\d)", text)
+        for name, text in pages.items()
+        if name.startswith("worksheet-")
+    }
+    assert {name: found for name, found in flagged.items() if found} == {
+        "worksheet-03.html": ["03.2", "03.4"]
+    }
+    for number in ("03.2", "03.4"):
+        assert f"{abs(exercises()[f'03.{int(number[-1]) - 1}'].answer()):.1f}" in (
+            exercises()[number].question
+        )
+
+
+def test_rubrics_and_model_answers_are_in_the_answer_key_only(pages):
+    import html
+
+    from course.authoring.rubrics import rubrics
+
+    for rubric in rubrics().values():
+        assert html.escape(rubric.model)[:60] in pages["answer-key.html"], rubric.prompt
+        for name, text in _student_pages(pages).items():
+            assert html.escape(rubric.strong)[:60] not in text, (name, rubric.prompt)
+
+
 def test_the_answer_key_is_not_in_the_student_version(student_version):
     assert not [p for p in student_version.rglob("*") if "answer-key" in p.name]
     assert not (student_version / "course" / "authoring").exists()

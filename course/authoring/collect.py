@@ -2,13 +2,14 @@
 
 ``python -m course collect SOURCE... DEST`` reads what students hand in (exported journals, which
 carry their answers and self-check attempts as data) and, on a JupyterHub, the ``my-work`` folder
-of every home (``journal.json`` and ``attempts.jsonl``). It writes ``DEST/class-report.html``, a
-page that works offline (every written answer side by side with the lesson's rubric, the
-self-checks the class found hard, what each student has done and not done) and
-``DEST/class-report.csv`` for a gradebook. ``--anonymous`` shows stable pseudonyms instead of
-names. Files that are damaged, foreign or duplicated are reported and skipped; they never stop
-the report. Nothing leaves the machine, and DEST is written like a release: only the course's own
-files in it are ever replaced.
+of every home (``journal.json`` and ``attempts.jsonl``), and answers written on paper worksheets
+that the teacher typed into ``paper-answers.csv`` (columns student, prompt, answer). It writes
+``DEST/class-report.html``, a page that works offline (every written answer side by side with the
+prompt's rubric, the self-checks the class found hard, what each student has done and not done)
+and ``DEST/class-report.csv`` for a gradebook, with a points column per prompt. ``--anonymous``
+shows stable pseudonyms instead of names. Files that are damaged, foreign or duplicated are
+reported and skipped; they never stop the report. Nothing leaves the machine, and DEST is written
+like a release: only the course's own files in it are ever replaced.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from pathlib import Path
 
 from course.errors import CourseError, shown
 
-__all__ = ["collect", "Collected", "rubric_of", "REPORT", "GRADEBOOK"]
+__all__ = ["collect", "Collected", "REPORT", "GRADEBOOK"]
 
 REPORT = "class-report.html"
 GRADEBOOK = "class-report.csv"
@@ -131,6 +132,8 @@ def _read_file(path: Path, source: Path) -> tuple[_File | None, str]:
         found.note = problem
         return found, problem
     text = raw.decode("utf-8", errors="replace")
+    if path.suffix.lower() == ".csv":
+        return None, "a table, not a journal; skipped (paper answers go in paper-answers.csv)"
     data = hand_in_data(text)
     if data is None:
         if "course-journal-data" in text:
@@ -146,6 +149,45 @@ def _read_file(path: Path, source: Path) -> tuple[_File | None, str]:
     if not data["name"]:
         found.note = (found.note + "; " if found.note else "") + "exported without a name"
     return found, found.note
+
+
+PAPER = "paper-answers.csv"
+"""A table of answers written on paper worksheets, typed in by the teacher: columns student, prompt
+(the prompt's ID, like "01 think") and answer; one row per answer."""
+
+
+def _read_paper(path: Path) -> tuple[list[_File], str]:
+    r"""The students' answers in a paper-answers table, one file entry per student; and what was
+    wrong with any row.
+
+    >>> import tempfile
+    >>> table = Path(tempfile.mkdtemp()) / PAPER
+    >>> _ = table.write_text("student,prompt,answer\nAda,01 think,My answer\nAda,99 x,?\n")
+    >>> found, problem = _read_paper(table)
+    >>> [(f.name, f.answers["01 think"]["text"]) for f in found], problem
+    ([('Ada', 'My answer')], "row 3: no prompt '99 x'; skipped")
+    """
+    from course.classroom.prompts import prompts
+
+    try:
+        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        return [], f"could not be read as a table ({error}); skipped"
+    if not rows or not {"student", "prompt", "answer"} <= set(rows[0]):
+        return [], "needs the columns student, prompt and answer; skipped"
+    found: dict[str, _File] = {}
+    problems = []
+    for number, row in enumerate(rows, start=2):
+        name, prompt = (row.get("student") or "").strip(), (row.get("prompt") or "").strip()
+        answer = (row.get("answer") or "").strip()
+        if not name or not answer:
+            continue  # a row the teacher left empty
+        if prompt not in prompts():
+            problems.append(f"row {number}: no prompt {prompt!r}; skipped")
+            continue
+        entry = found.setdefault(_key(name), _File(path, f"{path}#{_key(name)}", name))
+        entry.answers[prompt] = {"text": answer, "saved": "", "on_paper": True}
+    return list(found.values()), "; ".join(problems)
 
 
 def _candidates(source: Path) -> list[Path]:
@@ -207,9 +249,12 @@ def _read(
                     problems.append((path, "a copy of {other}; read once", seen[digest]))
                     continue
                 seen[digest] = path
-            found, problem = _read_file(path, source)
-            if found is not None:
-                files.append(found)
+            if path.name == PAPER:
+                paper, problem = _read_paper(path)
+                files += paper
+            else:
+                found, problem = _read_file(path, source)
+                files += [found] if found is not None else []
             if problem:
                 problems.append((path, problem, None))
     return files, problems
@@ -254,35 +299,6 @@ def _students(files: list[_File]) -> tuple[list[_Student], list[tuple[Path, str,
                 if (a.get("exercise"), a.get("answer"), a.get("at")) not in known
             ]
     return sorted(students.values(), key=lambda s: _key(s.name)), notes
-
-
-# -- the lessons' side -----------------------------------------------------------------------------
-
-
-def rubric_of(prompt_id: str) -> str:
-    """The discussion rubric a lesson's instructor note gives for a written prompt ('' if none).
-
-    >>> rubric_of("08 assessment").startswith("A strong assessment quotes the claim")
-    True
-    >>> rubric_of("03 predict border")
-    ''
-    """
-    from course.authoring.lesson_format import instructor_notes
-    from course.classroom.course_map import lessons
-    from course.classroom.prompts import prompts
-
-    prompt = prompts().get(prompt_id)
-    if prompt is None or not prompt.rubric:
-        return ""
-    lesson = next((item for item in lessons() if item.number == prompt_id[:2]), None)
-    if lesson is None:
-        return ""
-    heading = f"**Discussion rubric ({prompt.rubric}).**"
-    for note in instructor_notes(lesson):
-        for paragraph in note.split("\n\n"):
-            if paragraph.strip().startswith(heading):
-                return paragraph.strip()[len(heading) :].strip()
-    return ""
 
 
 # -- writing ---------------------------------------------------------------------------------------
@@ -331,6 +347,11 @@ def _pseudonyms(students: list[_Student], key: bytes) -> dict[str, str]:
     return names
 
 
+def _saved(entry: dict) -> str:
+    """When an answer was saved, or that it was written on paper."""
+    return "on paper" if entry.get("on_paper") else _readable_time(str(entry.get("saved", "")))
+
+
 def _readable_time(stamp: str) -> str:
     """An ISO time as a reader writes it: 2026-12-02T15:21:53+00:00 -> 2 Dec 2026, 15:21."""
     try:
@@ -369,6 +390,8 @@ td{overflow-wrap:anywhere}
 th{background:#eef3f8;overflow-wrap:normal}
 .rubric{background:#f6f6f6;border-left:4px solid #0072B2;padding:0.5rem 0.8rem}
 .answer{white-space:pre-wrap}
+details{margin:0 0 1rem}summary{cursor:pointer;font-weight:bold}
+.model{background:#f6f6f6;padding:0.5rem 0.8rem;margin:0.3rem 0}
 a{color:#005a8c}
 nav ul{padding-left:1.2rem}
 @media (max-width:600px){main{padding:0.5rem}th,td{padding:0.25rem}.question{display:none}}
@@ -387,6 +410,8 @@ def _page(
     def who(student: _Student) -> str:
         return cell(shown_name[_key(student.name)])
 
+    from course.authoring.rubrics import rubric_for, rubric_html
+
     all_prompts = list(prompts().values())
     all_exercises = list(exercises().values())
     parts = [
@@ -397,7 +422,8 @@ def _page(
         "<h1>Class report</h1>",
         f"<p>Made on {cell(_readable_time(when))} from {len(students)} student"
         f"{'s' if len(students) != 1 else ''}' hand-ins. This page works offline and sends "
-        "nothing anywhere. Rubrics come from the lessons' instructor notes.</p>",
+        "nothing anywhere. Each written prompt shows its rubric (points 4 to 1, 0 for no answer) "
+        "and a model answer; class-report.csv has a column for each prompt's points.</p>",
         "<nav aria-label='Sections'><ul><li><a href='#students'>Students: done and missing</a>"
         "</li><li><a href='#written'>Written answers, prompt by prompt</a></li>"
         "<li><a href='#checks'>Self-checks: what the class found hard</a></li>"
@@ -428,9 +454,9 @@ def _page(
     for prompt in all_prompts:
         answered = [s for s in students if prompt.id in s.answers]
         parts.append(f"<h3>{cell(prompt.id)}: {cell(prompt.prompt)}</h3>")
-        rubric = rubric_of(prompt.id)
+        rubric = rubric_for(prompt.id)
         parts.append(
-            f"<p class='rubric'><strong>Rubric:</strong> {cell(rubric)}</p>"
+            rubric_html(rubric)
             if rubric
             else "<p class='rubric'>No rubric: a prediction or a warm-up, not marked.</p>"
         )
@@ -444,7 +470,7 @@ def _page(
             + "".join(
                 f"<tr><th scope='row'>{who(s)}</th><td class='answer'>"
                 f"{cell(s.answers[prompt.id]['text'])}</td>"
-                f"<td>{cell(_readable_time(str(s.answers[prompt.id].get('saved', ''))))}</td></tr>"
+                f"<td>{cell(_saved(s.answers[prompt.id]))}</td></tr>"
                 for s in answered
             )
             + "</tbody></table>"
@@ -502,15 +528,19 @@ def _page(
 
 
 def _gradebook(students: list[_Student], shown_name: dict[str, str]) -> str:
+    from course.authoring.rubrics import rubric_for
     from course.classroom.prompts import prompts
     from course.classroom.self_checks import exercises
 
     ids = list(prompts())
+    # Empty for the teacher to fill in from the report's rubrics (4 to 1; 0 for no answer).
+    marked = [prompt_id for prompt_id in ids if rubric_for(prompt_id)]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(
         ["student", "written answers", "prompts not answered", "self-checks right", "files"]
         + [f"answer {prompt_id}" for prompt_id in ids]
+        + [f"points {prompt_id} (0-4)" for prompt_id in marked]
     )
     for student in students:
         right = {a["exercise"] for a in student.attempts if a.get("correct")}
@@ -523,6 +553,8 @@ def _gradebook(students: list[_Student], shown_name: dict[str, str]) -> str:
                 len(student.files),
             ]
             + [student.answers.get(prompt_id, {}).get("text", "") for prompt_id in ids]
+            # An unanswered prompt scores 0 at once; the others wait for the teacher's reading.
+            + ["" if prompt_id in student.answers else 0 for prompt_id in marked]
         )
     return out.getvalue()
 

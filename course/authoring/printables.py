@@ -11,6 +11,7 @@ and load nothing. Made from the course's own sources (the cleaned texts, the les
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,6 +90,20 @@ def texts_page() -> str:
     return _page("The two texts, with sentence IDs", "".join(parts))
 
 
+def _states_answer(answer: object, question: str) -> bool:
+    """Whether a question's words give a number answer (as rounded to one decimal place).
+
+    >>> _states_answer(-4.4173, "With a difference of −4.4%, what status?")
+    True
+    >>> _states_answer(2.8, "The reference gives 700 and 250."), _states_answer(5, "Row 5 says")
+    (False, False)
+    """
+    if not isinstance(answer, float):
+        return False  # a whole number (a count) is too common in a question's words to tell
+    shown = f"{abs(answer):.1f}"
+    return re.search(rf"(?<![\d.]){re.escape(shown)}(?![\d])", question) is not None
+
+
 def worksheet(number: str) -> str:
     """One lesson's worksheet: what it teaches, every self-check question (with its choices) and
     every written prompt, each with room to write. No answers.
@@ -110,7 +125,8 @@ def worksheet(number: str) -> str:
         + "".join(f"<li>{html.escape(item)}</li>" for item in lesson.learn)
         + "</ul><h2>Exercises</h2>",
     ]
-    for exercise in (e for e in exercises().values() if e.id.startswith(f"{number}.")):
+    own = [e for e in exercises().values() if e.id.startswith(f"{number}.")]
+    for exercise, following in zip(own, [*own[1:], None], strict=True):
         choices = (
             "<ul style='list-style:none;padding-left:.5em'>"
             + "".join(
@@ -121,9 +137,16 @@ def worksheet(number: str) -> str:
             if exercise.choices
             else _lines(2)
         )
+        # On screen the next question appears only after this one; on paper a student sees both.
+        cover = (
+            f"<p class='note'>Answer this before you read {following.id}: it starts from this "
+            "answer, so you can check yourself with it.</p>"
+            if following is not None and _states_answer(exercise.answer(), following.question)
+            else ""
+        )
         parts.append(
             f"<div class='question'><p><strong>Exercise {exercise.id}.</strong> "
-            f"{html.escape(exercise.question)}</p>{choices}</div>"
+            f"{html.escape(exercise.question)}</p>{choices}{cover}</div>"
         )
     written = [p for p in prompts().values() if p.id.startswith(f"{number} ")]
     if written:
@@ -194,10 +217,21 @@ def answer_key_page() -> str:
             f"{html.escape(exercise.question)}</p><p><strong>Answer:</strong> "
             f"{html.escape(str(answer))}. {html.escape(exercise.explanation)}</p></div>"
         )
+    from course.authoring.rubrics import rubric_for, rubric_html
+    from course.classroom.prompts import prompts
+
+    rubrics = [
+        f"<div class='question'><p><strong>{html.escape(p.id)}.</strong> {html.escape(p.prompt)}"
+        f"</p>{rubric_html(rubric).replace('<details>', '<details open>')}</div>"
+        for p in prompts().values()
+        if (rubric := rubric_for(p.id))
+    ]
     body = (
-        "<h1>Answer key (for the teacher)</h1><p class='note'>Generated from the exercises; the "
-        "rubrics for the written answers are in INSTRUCTOR_GUIDE.md. Do not hand this out.</p>"
+        "<h1>Answer key (for the teacher)</h1><p class='note'>Generated from the exercises and "
+        "the rubrics of the written answers. Do not hand this out.</p><h2>Self-checks</h2>"
         + "".join(items)
+        + "<h2>Written answers: rubrics (4 to 1 points; 0 for no answer) and model answers</h2>"
+        + "".join(rubrics)
     )
     return _page("Answer key", body)
 
