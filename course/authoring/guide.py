@@ -123,6 +123,9 @@ def instructor_guide() -> str:
     >>> guide.startswith("# Instructor guide") and "## 03 · Checking the numbers (65 min)" in guide
     True
     """
+    from course.authoring.framework import framework_markdown
+    from course.authoring.rubrics import rubric_for, rubric_markdown
+    from course.classroom.prompts import prompts
     from course.classroom.self_checks import exercises as all_exercises
 
     exercises = all_exercises()
@@ -132,6 +135,7 @@ def instructor_guide() -> str:
         .replace("{count}", str(len(lessons()))),
         _unit_plans(),
         balance_table(),
+        framework_markdown(),
     ]
     for lesson in lessons():
         parts.append(f"## {lesson.number} · {lesson.title} ({lesson.minutes} min)\n")
@@ -167,5 +171,15 @@ def instructor_guide() -> str:
                 "**Instructor notes: pitfalls, rubrics, facilitation**\n\n"
                 + "\n\n".join(_relink(note) for note in notes)
                 + "\n"
+            )
+        marked = [(p, rubric_for(p.id)) for p in prompts().values() if p.id[:2] == lesson.number]
+        if any(rubric for _, rubric in marked):
+            parts.append(
+                "**Grading the written answers: four levels, points and a model answer**\n\n"
+                + "\n".join(
+                    _dollars(f"*{p.id}: {p.prompt}*\n\n{rubric_markdown(rubric)}")
+                    for p, rubric in marked
+                    if rubric
+                )
             )
     return "\n".join(parts).rstrip() + "\n"
