@@ -283,6 +283,9 @@ def main(argv: list[str] | None = None) -> int:
     except CourseError as error:
         print(f"Error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into `head` and cut short: not an error
+        sys.stderr.close()
+        return 0
     except (
         OSError
     ) as error:  # a full disk, a folder one may not write to: say so, without a traceback
@@ -291,9 +294,6 @@ def main(argv: list[str] | None = None) -> int:
             f"Error: {error.strerror or error}{where}. Nothing else was changed.", file=sys.stderr
         )
         return 2
-    except BrokenPipeError:  # output piped into `head` and cut short: not an error
-        sys.stderr.close()
-        return 0
     return 0
 
 

@@ -198,3 +198,22 @@ def test_bad_command_input_gets_a_short_message_and_status_2(arguments, advice, 
     assert main(arguments) == 2
     error = capsys.readouterr().err
     assert advice in error and "Traceback" not in error and error.startswith("Error: ")
+
+
+def test_output_cut_short_by_a_pipe_is_not_an_error(monkeypatch):
+    """`python -m course guide | head -1`: the reader stops early; no error message, exit code 0."""
+    import io
+
+    class ClosedPipe(io.StringIO):
+        def write(self, text):
+            raise BrokenPipeError(32, "Broken pipe")
+
+    class Stderr(io.StringIO):
+        def close(self):  # the command closes stderr, as the pipe's end is gone; keep the words
+            pass
+
+    errors = Stderr()
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    monkeypatch.setattr(sys, "stderr", errors)
+    assert main(["lessons"]) == 0
+    assert "Error" not in errors.getvalue()
