@@ -256,3 +256,29 @@ def test_answers_written_on_paper_reach_the_report_beside_the_others(class_folde
     assert any("no prompt '01 thnik'" in problem for problem in result.problems)
     page = (result.destination / REPORT).read_text(encoding="utf-8")
     assert "<td>on paper</td>" in page
+
+
+def test_students_who_run_the_lessons_example_export_are_not_merged_as_your_name(tmp_path):
+    """Run All in lesson 00 runs `export_journal("Your Name")` as it stands: on a hub, every home
+    then holds an export named like that. Each student is still told apart by their home."""
+    for user in ("jupyter-dora", "jupyter-eli"):
+        work = tmp_path / "homes" / user / "course" / "my-work"
+        work.mkdir(parents=True)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                _STUDENT.replace("export_journal(name)", "print(export_journal('Your Name'))"),
+                user,
+                "export",
+            ],
+            env={**os.environ, "COURSE_WORK": str(work)},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert "Put your own name in the quotes" in done.stdout
+    result = collect([tmp_path / "homes"], tmp_path / "report")
+    assert result.students == 2
+    page = (tmp_path / "report" / REPORT).read_text(encoding="utf-8")
+    assert "dora" in page and "eli" in page and "Your Name" not in page

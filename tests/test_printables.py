@@ -65,6 +65,19 @@ def test_a_question_that_starts_from_the_answer_before_is_flagged_on_paper(pages
         )
 
 
+def test_predictions_come_before_the_exercises_that_answer_them(pages):
+    sheet = pages["worksheet-03.html"]
+    for prompt in ("03 predict border", "03 predict triple"):
+        assert sheet.index(prompt) < sheet.index("Exercise 03.1.")
+
+
+def test_the_answer_key_rounds_as_the_question_asks(pages):
+    key = pages["answer-key.html"]
+    for exercise in exercises().values():
+        if "one decimal place" in exercise.question:
+            assert f"<strong>Answer:</strong> {exercise.answer():.1f}." in key, exercise.id
+
+
 def test_rubrics_and_model_answers_are_in_the_answer_key_only(pages):
     import html
 

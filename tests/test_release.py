@@ -207,6 +207,12 @@ def test_the_student_version_runs_from_a_clean_kernel_with_the_network_blocked(
     assert " passed" in summary and "failed" not in summary and "error" not in summary, summary
 
 
+def test_the_student_version_fits_one_github_upload(student):
+    # The README tells a teacher without git to drag the folder into GitHub's "Upload files",
+    # which takes at most 100 files at a time.
+    assert len([p for p in student.rglob("*") if p.is_file()]) <= 100
+
+
 def test_every_version_runs_the_same_code_as_the_instructors_lessons(student, self_study):
     """The student and self-study versions differ from the source only in their notes, never in
     code, so the runs of the source (nbval) and of the student version (above) cover the

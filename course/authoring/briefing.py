@@ -65,7 +65,9 @@ def _ties() -> list[str]:
         "|---|---|---|---|---|",
     ]
     lines += [
-        f"| {_cell(r['publisher'])} | {_cell(r['standing'])} | {_cell(r['country'])} | "
+        f"| {_cell(r['publisher'])} | {_cell(r['standing'])}"
+        + (" (sources differ on this)" if r["standing_contested"] == "true" else "")
+        + f" | {_cell(r['country'])} | "
         f"{_cell(r['standing_source'])} | {_cell(r['tie_to_texts'])} |"
         for r in tied.to_dict("records")
     ]

@@ -115,7 +115,7 @@ def _owner_name(path: Path, source: Path) -> tuple[str, str]:
 def _read_file(path: Path, source: Path) -> tuple[_File | None, str]:
     """One candidate file, read; or None and why it was skipped."""
     from course.classroom.attempts import read_attempts
-    from course.classroom.journal import hand_in_data, journal_file_answers
+    from course.classroom.journal import hand_in_data, is_placeholder_name, journal_file_answers
 
     try:
         if path.stat().st_size > _LARGEST:
@@ -140,6 +140,8 @@ def _read_file(path: Path, source: Path) -> tuple[_File | None, str]:
             return None, "an export whose data were damaged; skipped (open it to read it)"
         return None, "not an export of this course's journal; skipped"
     owner = str(path.parent) if path.parent.name == "my-work" else str(path)
+    if is_placeholder_name(data["name"]):
+        data["name"] = ""  # exported with the lessons' example name: go by the folder instead
     name = data["name"] or (
         _owner_name(path, source)[1] if path.parent.name == "my-work" else path.stem
     )
@@ -390,6 +392,7 @@ td{overflow-wrap:anywhere}
 th{background:#eef3f8;overflow-wrap:normal}
 .rubric{background:#f6f6f6;border-left:4px solid #0072B2;padding:0.5rem 0.8rem}
 .answer{white-space:pre-wrap}
+table.rubric td:nth-child(2){overflow-wrap:normal}
 details{margin:0 0 1rem}summary{cursor:pointer;font-weight:bold}
 .model{background:#f6f6f6;padding:0.5rem 0.8rem;margin:0.3rem 0}
 a{color:#005a8c}

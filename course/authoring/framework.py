@@ -53,7 +53,7 @@ def framework_markdown() -> str:
         for key, keys in data["map"].items():
             if element["key"] in keys:
                 by_lesson.setdefault(key[:2], []).append(
-                    f"{objectives[key][1].rstrip('.')} ({key})"
+                    f"{objectives[key][1].rstrip('.')} (objective {key[3:]})"
                 )
         parts.append(
             "\n".join(
@@ -62,11 +62,13 @@ def framework_markdown() -> str:
             )
             + "\n"
         )
-    unmapped = [key for key, keys in data["map"].items() if not keys]
+    unmapped: dict[str, list[str]] = {}
+    for key, keys in data["map"].items():
+        if not keys:
+            unmapped.setdefault(key[:2], []).append(key[3:])
     parts.append(
         "Not mapped (about using the course and its tools): "
-        + ", ".join(unmapped)
-        + ". Objectives are numbered by lesson and by their place in the lesson's \"What you will "
-        'learn".\n'
+        + "; ".join(f"lesson {n}, objective {', '.join(o)}" for n, o in unmapped.items())
+        + ". An objective's number is its place in the lesson's \"What you will learn\".\n"
     )
     return "\n".join(parts)

@@ -56,6 +56,24 @@ def _dollars(text: str) -> str:
     return text.replace("$", "\\$")
 
 
+def answer_text(exercise) -> str:
+    """A self-check's answer as an answer key gives it: a choice with its words, a number rounded
+    as the question asks ("one decimal place") or else to two places.
+
+    >>> from course.classroom.self_checks import exercises
+    >>> answer_text(exercises()["03.1"]), answer_text(exercises()["03.2"])[:3]
+    ('-4.4', 'b (')
+    """
+    answer = exercise.answer()
+    if exercise.kind == "choice":
+        return f"{answer} ({exercise.choices[str(answer)]})"
+    if isinstance(answer, float):
+        if "one decimal place" in exercise.question.lower():
+            return f"{answer:.1f}"
+        return f"{answer:.2f}".rstrip("0").rstrip(".")
+    return str(answer)
+
+
 def balance_table() -> str:
     """What the course asks of each text, counted from the exercises and the written prompts.
 
@@ -151,13 +169,7 @@ def instructor_guide() -> str:
         if own:
             lines = []
             for exercise in own:
-                answer = exercise.answer()
-                if exercise.kind == "choice":
-                    shown = f"{answer} ({exercise.choices[str(answer)]})"
-                elif isinstance(answer, float):
-                    shown = f"{answer:.2f}".rstrip("0").rstrip(".")
-                else:
-                    shown = str(answer)
+                shown = answer_text(exercise)
                 lines.append(
                     _dollars(
                         f"- **{exercise.id}** {exercise.question} **Answer:** {shown}. "

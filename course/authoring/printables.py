@@ -123,8 +123,19 @@ def worksheet(number: str) -> str:
         f"About {lesson.minutes} minutes.</p>",
         "<h2>What you will learn</h2><ul>"
         + "".join(f"<li>{html.escape(item)}</li>" for item in lesson.learn)
-        + "</ul><h2>Exercises</h2>",
+        + "</ul>",
     ]
+    written = [p for p in prompts().values() if p.id.startswith(f"{number} ")]
+    # Predictions (prompts without a rubric) come first on paper: later exercises answer them.
+    first = [p for p in written if not p.rubric]
+    if first:
+        parts.append("<h2>Before you start</h2>")
+        parts += [
+            f"<div class='question'><p><strong>{html.escape(p.id)}.</strong> "
+            f"{html.escape(p.prompt)}</p>{_lines(3)}</div>"
+            for p in first
+        ]
+    parts.append("<h2>Exercises</h2>")
     own = [e for e in exercises().values() if e.id.startswith(f"{number}.")]
     for exercise, following in zip(own, [*own[1:], None], strict=True):
         choices = (
@@ -148,10 +159,10 @@ def worksheet(number: str) -> str:
             f"<div class='question'><p><strong>Exercise {exercise.id}.</strong> "
             f"{html.escape(exercise.question)}</p>{choices}{cover}</div>"
         )
-    written = [p for p in prompts().values() if p.id.startswith(f"{number} ")]
-    if written:
+    marked = [p for p in written if p.rubric]
+    if marked:
         parts.append("<h2>Written answers</h2>")
-    for prompt in written:
+    for prompt in marked:
         parts.append(
             f"<div class='question'><p><strong>{html.escape(prompt.id)}.</strong> "
             f"{html.escape(prompt.prompt)}</p>{_lines(6)}</div>"
@@ -201,17 +212,12 @@ def answer_key_page() -> str:
     >>> "Answer:" in answer_key_page()
     True
     """
+    from course.authoring.guide import answer_text
     from course.classroom.self_checks import exercises
 
     items = []
     for exercise in exercises().values():
-        from course.results import readable
-
-        answer = exercise.answer()
-        if exercise.kind == "number":
-            answer = readable(answer)
-        if exercise.kind == "choice":
-            answer = f"{answer}) {exercise.choices[str(answer)]}"
+        answer = answer_text(exercise)
         items.append(
             f"<div class='question'><p><strong>{exercise.id}.</strong> "
             f"{html.escape(exercise.question)}</p><p><strong>Answer:</strong> "

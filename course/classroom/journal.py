@@ -601,6 +601,16 @@ def _questions_and_checks() -> tuple[dict[str, str], list[dict]]:
     return asked, attempt_summary(read_attempts(work_folder()))
 
 
+def is_placeholder_name(name: str) -> bool:
+    """Whether a name is the lessons' example, "Your Name", rather than a student's own: a class
+    that runs lesson 00 as it stands must not hand in as one student called "Your Name".
+
+    >>> is_placeholder_name(" your  name "), is_placeholder_name("Ada")
+    (True, False)
+    """
+    return " ".join(str(name).split()).casefold() in {"your name", "name", "my name"}
+
+
 def export_journal(name: str = "", form: str = "markdown") -> Shown:
     """Write the journal as Markdown or HTML to hand in, and say where it is (and how to download it
     on Binder).
@@ -613,6 +623,8 @@ def export_journal(name: str = "", form: str = "markdown") -> Shown:
             f"{shown(name)}."
         )
     _storable(name, "Your name")
+    if is_placeholder_name(name):
+        name = ""  # the lessons' example, run as it stands: an unnamed export, with advice below
     form = choose(form, ["markdown", "html"], "form")
     data, warning = _load()
     title = f"Journal of {name.strip()}" if name.strip() else "My journal"
