@@ -116,6 +116,11 @@ def main(argv: list[str] | None = None) -> int:
         "--branch", default="main", help="with --binder: the branch Binder builds (default: main)"
     )
     release.add_argument(
+        "--with-texts",
+        action="store_true",
+        help="with --force: put the texts back into a release that left them out",
+    )
+    release.add_argument(
         "--without-texts",
         action="store_true",
         help="leave the two text files out (a public repository then does not republish them); "
@@ -252,15 +257,25 @@ def main(argv: list[str] | None = None) -> int:
 
             mode = "self-study" if args.self_study else "student"
             before = release_settings(args.destination)
+            texts = not args.without_texts
+            # An update keeps the texts out of a release that left them out, unless asked: a
+            # forgotten option must not publish them.
+            kept_out = texts and not args.with_texts and before.get("texts") == "left out"
+            texts = texts and not kept_out
             released = make_release(
                 args.destination,
                 mode,
                 force=args.force,
                 binder=args.binder,
                 branch=args.branch,
-                texts=not args.without_texts,
+                texts=texts,
             )
             print(describe(released, before))
+            if kept_out:
+                print(
+                    "The texts stay left out, as in the earlier release (add --with-texts to put "
+                    "them back)."
+                )
         else:
             from course.analysis.fact_checks import check_table, show_tolerances
 

@@ -217,3 +217,16 @@ def test_output_cut_short_by_a_pipe_is_not_an_error(monkeypatch):
     monkeypatch.setattr(sys, "stderr", errors)
     assert main(["lessons"]) == 0
     assert "Error" not in errors.getvalue()
+
+
+def test_an_update_keeps_the_texts_out_of_a_release_that_left_them_out(root, tmp_path):
+    """A teacher who forgets --without-texts on an update does not publish the texts."""
+    destination = tmp_path / "student-version"
+    assert run("release", str(destination), "--without-texts", cwd=root).returncode == 0
+    update = run("release", str(destination), "--force", cwd=root)
+    assert update.returncode == 0, update.stderr
+    assert "stay left out" in update.stdout
+    assert not list((destination / "seeds").glob("*.txt"))
+    back = run("release", str(destination), "--force", "--with-texts", cwd=root)
+    assert back.returncode == 0, back.stderr
+    assert len(list((destination / "seeds").glob("*.txt"))) == 2

@@ -240,7 +240,9 @@ def test_answers_written_on_paper_reach_the_report_beside_the_others(class_folde
         "student,prompt,answer\n"
         'Rosa Parks,01 think,"The column covers North Korea (opinion-p11-s02), on paper."\n'
         "Rosa Parks,02 think,\n"  # left empty: not an answer
-        "Rosa Parks,01 thnik,A typing slip\n",
+        "Rosa Parks,01 thnik,A typing slip\n"
+        "Rosa Parks,01.1,3\n"  # a self-check on paper, judged as the lesson judges it
+        "Rosa Parks,03.2,a\n",
         encoding="utf-8",
     )
     result = collect([folder], tmp_path / "report")
@@ -253,7 +255,8 @@ def test_answers_written_on_paper_reach_the_report_beside_the_others(class_folde
     assert rows["Rosa Parks"]["answer 01 think"].endswith("on paper.")
     assert rows["Rosa Parks"]["points 02 think (0-4)"] == "0"  # not answered
     assert rows["Rosa Parks"]["points 01 think (0-4)"] == ""  # for the teacher to give
-    assert any("no prompt '01 thnik'" in problem for problem in result.problems)
+    assert any("no prompt or exercise '01 thnik'" in problem for problem in result.problems)
+    assert rows["Rosa Parks"]["self-checks right"].startswith("1 of ")
     page = (result.destination / REPORT).read_text(encoding="utf-8")
     assert "<td>on paper</td>" in page
 
@@ -282,3 +285,38 @@ def test_students_who_run_the_lessons_example_export_are_not_merged_as_your_name
     assert result.students == 2
     page = (tmp_path / "report" / REPORT).read_text(encoding="utf-8")
     assert "dora" in page and "eli" in page and "Your Name" not in page
+    assert result.problems == []  # an unnamed export in a home is no problem: the home names it
+
+
+def test_a_gradebook_with_points_filled_in_is_kept_and_the_teacher_is_told(class_folders, tmp_path):
+    out = tmp_path / "report"
+    collect([class_folders / "homes"], out)
+    graded = (out / GRADEBOOK).read_text(encoding="utf-8").replace(",,", ",4,", 1)
+    (out / GRADEBOOK).write_text(graded, encoding="utf-8")
+    again = collect([class_folders / "homes"], out, force=True)
+    assert (out / GRADEBOOK).read_text(encoding="utf-8") == graded
+    assert GRADEBOOK not in again.written and "was not updated" in str(again)
+    assert "Kept your edited copies" in str(again)
+
+
+def test_homes_copied_from_a_hub_are_told_apart_however_deep_they_lie(tmp_path):
+    """The administrator's tar of /home/*/student-version/my-work unpacks to home/jupyter-NAME/...;
+    whichever folder above the homes the teacher names, each student keeps their own name."""
+    import shutil
+
+    for user in ("jupyter-ana", "jupyter-ben"):
+        work = tmp_path / "homes" / "home" / user / "student-version" / "my-work"
+        work.mkdir(parents=True)
+        subprocess.run(
+            [sys.executable, "-c", _STUDENT, user, "home"],
+            env={**os.environ, "COURSE_WORK": str(work)},
+            check=True,
+            capture_output=True,
+        )
+    for named in (tmp_path / "homes", tmp_path / "homes" / "home"):
+        out = tmp_path / f"report-{named.name}"
+        result = collect([named], out)
+        assert result.students == 2, str(result)
+        page = (out / REPORT).read_text(encoding="utf-8")
+        assert ">ana<" in page and ">ben<" in page
+        shutil.rmtree(out)

@@ -68,6 +68,7 @@ class Collected:
     files_read: int
     problems: list[str]
     written: list[str]
+    kept: str = ""  # an earlier report's files someone edited (a gradebook with points): kept
 
     def __str__(self) -> str:
         lines = [
@@ -76,6 +77,14 @@ class Collected:
             + ", ".join(str(self.destination / name) for name in self.written)
             + "."
         ]
+        if self.kept:
+            lines.append(self.kept)
+        if GRADEBOOK not in self.written:
+            lines.append(
+                f"{GRADEBOOK} was not updated. To grade, copy it to a file of your own (such as "
+                "grades.csv) and fill in the points there; collect never writes over a file you "
+                "changed."
+            )
         if self.problems:
             lines.append(f"{len(self.problems)} file(s) skipped or read in part (the report lists")
             lines[-1] += " them too):"
@@ -97,18 +106,22 @@ def _key(name: str) -> str:
 
 def _owner_name(path: Path, source: Path) -> tuple[str, str]:
     """For a file in a my-work folder: the folder (its owner) and the student's name, taken from
-    the home folder under SOURCE (homes/alice/course/my-work/journal.json -> alice)."""
+    the home that holds the student's copy of the course, however deep the homes lie under SOURCE
+    (home/jupyter-alice/student-version/my-work/journal.json -> alice).
+
+    >>> _owner_name(Path("x/home/jupyter-alice/course/my-work/journal.json"), Path("x"))[1]
+    'alice'
+    """
     folder = path.parent
-    try:
-        parts = path.relative_to(source).parts
-    except ValueError:
-        parts = ()
-    if len(parts) >= 3:
-        name = parts[0]
-    elif folder.name == "my-work":
-        name = folder.parent.name
+    if folder.name == "my-work":
+        home = folder.parent.parent
+        name = home.name if home != folder.parent and home.name else folder.parent.name
     else:
-        name = folder.name
+        try:
+            parts = path.relative_to(source).parts
+        except ValueError:
+            parts = ()
+        name = parts[0] if len(parts) >= 3 else folder.name
     return str(folder), _display_name(name)
 
 
@@ -148,14 +161,15 @@ def _read_file(path: Path, source: Path) -> tuple[_File | None, str]:
     found = _File(path, owner, name, data["answers"], data["attempts"])
     if data["edited"]:
         found.note = "edited after it was exported: the report shows the answers as exported"
-    if not data["name"]:
+    if not data["name"] and path.parent.name != "my-work":  # in a home, the home names it
         found.note = (found.note + "; " if found.note else "") + "exported without a name"
     return found, found.note
 
 
 PAPER = "paper-answers.csv"
 """A table of answers written on paper worksheets, typed in by the teacher: columns student, prompt
-(the prompt's ID, like "01 think") and answer; one row per answer."""
+(a written prompt's ID, like "01 think", or an exercise's, like "01.1") and answer; one row per
+answer. An exercise's answer is judged as the lesson would judge it."""
 
 
 def _read_paper(path: Path) -> tuple[list[_File], str]:
@@ -167,9 +181,10 @@ def _read_paper(path: Path) -> tuple[list[_File], str]:
     >>> _ = table.write_text("student,prompt,answer\nAda,01 think,My answer\nAda,99 x,?\n")
     >>> found, problem = _read_paper(table)
     >>> [(f.name, f.answers["01 think"]["text"]) for f in found], problem
-    ([('Ada', 'My answer')], "row 3: no prompt '99 x'; skipped")
+    ([('Ada', 'My answer')], "row 3: no prompt or exercise '99 x'; skipped")
     """
     from course.classroom.prompts import prompts
+    from course.classroom.self_checks import exercises, judge
 
     try:
         rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
@@ -184,11 +199,17 @@ def _read_paper(path: Path) -> tuple[list[_File], str]:
         answer = (row.get("answer") or "").strip()
         if not name or not answer:
             continue  # a row the teacher left empty
-        if prompt not in prompts():
-            problems.append(f"row {number}: no prompt {prompt!r}; skipped")
+        if prompt not in prompts() and prompt not in exercises():
+            problems.append(f"row {number}: no prompt or exercise {prompt!r}; skipped")
             continue
         entry = found.setdefault(_key(name), _File(path, f"{path}#{_key(name)}", name))
-        entry.answers[prompt] = {"text": answer, "saved": "", "on_paper": True}
+        if prompt in exercises():
+            right = judge(prompt, answer).correct
+            entry.attempts.append(
+                {"exercise": prompt, "answer": answer, "correct": right, "at": ""}
+            )
+        else:
+            entry.answers[prompt] = {"text": answer, "saved": "", "on_paper": True}
     return list(found.values()), "; ".join(problems)
 
 
@@ -620,6 +641,12 @@ def collect(
                 "--anonymous to see them."
             )
         when = datetime.datetime.now().astimezone().isoformat(timespec="minutes")
-        folder.write_text(REPORT, _page(students, words, shown_name, when))
-        folder.write_text(GRADEBOOK, _gradebook(students, shown_name))
-    return Collected(target, len(students), len(files), words, [REPORT, GRADEBOOK])
+        written = [
+            name
+            for name, text in (
+                (REPORT, _page(students, words, shown_name, when)),
+                (GRADEBOOK, _gradebook(students, shown_name)),
+            )
+            if folder.write_text(name, text)
+        ]
+    return Collected(target, len(students), len(files), words, written, folder.report())

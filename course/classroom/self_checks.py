@@ -302,6 +302,15 @@ def _judge(exercise: Exercise, answer: object) -> Feedback:
     return say("not yet", exercise.wrong.get(given, exercise.hint))
 
 
+def judge(exercise: str, answer: object) -> Feedback:
+    """Judge an answer as ``check`` does, without recording it: for answers given on paper.
+
+    >>> judge("01.1", "3").correct, judge("03.2", "B").correct
+    (True, True)
+    """
+    return _judge(exercises()[exercise], answer)
+
+
 def check(exercise: str, answer: object) -> Feedback:
     """Check an answer to an exercise and say what was right, or give a hint.
 
@@ -331,7 +340,7 @@ def check(exercise: str, answer: object) -> Feedback:
         return Feedback(
             exercise, "no answer", "Replace the ... with your answer, then run the cell again."
         )
-    feedback = _judge(registry[exercise], answer)
+    feedback = judge(exercise, answer)
     from course.classroom.attempts import record_attempt
 
     record_attempt(exercise, answer, feedback.correct)
