@@ -261,9 +261,10 @@ def _read(
                     )
                 )
                 continue
-            if path.name != "journal.json":
-                # A hand-in handed in twice is read once. Two homes' journals can be equal byte
-                # for byte (two students who saved the same words in the same second): both count.
+            if path.name != "journal.json" and path.parent.name != "my-work":
+                # A hand-in handed in twice is read once. Two homes' journals and exports can be
+                # equal byte for byte (two students who saved the same words in the same second,
+                # exported without a name): both count.
                 try:
                     digest = hashlib.sha256(path.read_bytes()).hexdigest()
                 except OSError:
