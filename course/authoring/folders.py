@@ -94,7 +94,8 @@ class GeneratedFolder:
                 f"{str(target)!r} is a file, not a folder. Choose a new folder for the {self.what}."
             )
         marker = target / self.marker
-        if target.exists() and any(target.iterdir()):
+        # A new git repository (only .git in it) counts as empty: a release may start one.
+        if target.exists() and any(entry.name != ".git" for entry in target.iterdir()):
             if not marker.is_file():
                 raise CourseError(
                     f"{str(target)!r} already holds files that are not a course {self.what}. "
