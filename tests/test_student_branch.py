@@ -53,3 +53,12 @@ def test_the_script_makes_the_branch_then_adds_an_update_on_top(tmp_path):
     assert len(history) == 2 and history[1] == first  # the update sits on top of the first
     glossary = _git("show", "student-version:GLOSSARY.md", cwd=origin)
     assert glossary == "An update.\n"
+
+
+def test_the_readmes_links_for_the_branch_are_the_ones_the_commands_make():
+    from course.authoring.links import binder_link, nbgitpuller_link
+
+    readme = (project_folder() / "README.md").read_text(encoding="utf-8")
+    assert f"`{binder_link('OWNER/REPOSITORY', 'student-version')}`" in readme
+    hub = nbgitpuller_link("https://HUB", "https://github.com/OWNER/REPOSITORY", "student-version")
+    assert f"`{hub}`" in readme
