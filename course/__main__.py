@@ -194,22 +194,20 @@ def main(argv: list[str] | None = None) -> int:
             from course.authoring.site import build_site
 
             made = build_site(args.destination, force=args.force)
-            print(
+            _say(
                 f"Wrote {len(made.pages)} pages to {made.pages[0].parent}; open index.html in a "
-                "browser."
+                "browser.",
+                made.kept,
             )
-            if made.kept:
-                print(made.kept)
         elif args.command == "printables":
             from course.authoring.printables import printables
 
             printed = printables(args.destination, force=args.force)
-            print(
+            _say(
                 f"Wrote {len(printed.pages)} pages to {printed.folder}: open one in a browser and "
-                "print it (or save it as PDF). answer-key.html is for you only."
+                "print it (or save it as PDF). answer-key.html is for you only.",
+                printed.kept,
             )
-            if printed.kept:
-                print(printed.kept)
         elif args.command == "hub-link":
             from course.authoring.links import nbgitpuller_link
 
@@ -270,12 +268,13 @@ def main(argv: list[str] | None = None) -> int:
                 branch=args.branch,
                 texts=texts,
             )
-            print(describe(released, before))
-            if kept_out:
-                print(
-                    "The texts stay left out, as in the earlier release (add --with-texts to put "
-                    "them back)."
-                )
+            _say(
+                describe(released, before),
+                "The texts stay left out, as in the earlier release (add --with-texts to put them "
+                "back)."
+                if kept_out
+                else "",
+            )
         else:
             from course.analysis.fact_checks import check_table, show_tolerances
 
@@ -310,6 +309,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     return 0
+
+
+def _say(*parts: str) -> None:
+    """Print a command's summary, then what an update kept (each part only if there is one)."""
+    print("\n".join(part for part in parts if part))
 
 
 def _print(frame, as_csv: bool) -> None:

@@ -78,12 +78,10 @@ def _ours(folder: Path) -> bool:
 
 def _check_texts(folder: str) -> str:
     """The texts folder, made absolute, once both files in it are the texts as received."""
-    import hashlib
-
-    from course.text.sources import recorded_checksums
+    from course.text.sources import is_as_received, recorded_checksums
 
     where = Path(folder).expanduser().absolute()
-    for name, digest in recorded_checksums().items():
+    for name in recorded_checksums():
         try:
             data = (where / name).read_bytes()
         except OSError:
@@ -91,7 +89,7 @@ def _check_texts(folder: str) -> str:
                 f"{where} does not hold the text file {name}: copy both files from the course's "
                 "seeds/ folder there first."
             ) from None
-        if hashlib.sha256(data).hexdigest() != digest:
+        if not is_as_received(name, data):
             raise CourseError(
                 f"{where / name} is not the text the course was built on (its checksum differs "
                 "from seeds/SHA256SUMS): copy the file as received."

@@ -114,8 +114,7 @@ def _owner_name(path: Path, source: Path) -> tuple[str, str]:
     """
     folder = path.parent
     if folder.name == "my-work":
-        home = folder.parent.parent
-        name = home.name if home != folder.parent and home.name else folder.parent.name
+        name = folder.parent.parent.name or folder.parent.name  # the home; at the root, the copy
     else:
         try:
             parts = path.relative_to(source).parts
@@ -152,16 +151,15 @@ def _read_file(path: Path, source: Path) -> tuple[_File | None, str]:
         if "course-journal-data" in text:
             return None, "an export whose data were damaged; skipped (open it to read it)"
         return None, "not an export of this course's journal; skipped"
-    owner = str(path.parent) if path.parent.name == "my-work" else str(path)
+    in_home = path.parent.name == "my-work"
+    owner = str(path.parent) if in_home else str(path)
     if is_placeholder_name(data["name"]):
         data["name"] = ""  # exported with the lessons' example name: go by the folder instead
-    name = data["name"] or (
-        _owner_name(path, source)[1] if path.parent.name == "my-work" else path.stem
-    )
+    name = data["name"] or (_owner_name(path, source)[1] if in_home else path.stem)
     found = _File(path, owner, name, data["answers"], data["attempts"])
     if data["edited"]:
         found.note = "edited after it was exported: the report shows the answers as exported"
-    if not data["name"] and path.parent.name != "my-work":  # in a home, the home names it
+    if not data["name"] and not in_home:  # in a home, the home names it
         found.note = (found.note + "; " if found.note else "") + "exported without a name"
     return found, found.note
 

@@ -228,7 +228,7 @@ def answer_key_page() -> str:
 
     rubrics = [
         f"<div class='question'><p><strong>{html.escape(p.id)}.</strong> {html.escape(p.prompt)}"
-        f"</p>{rubric_html(rubric).replace('<details>', '<details open>')}</div>"
+        f"</p>{rubric_html(rubric, model_open=True)}</div>"
         for p in prompts().values()
         if (rubric := rubric_for(p.id))
     ]

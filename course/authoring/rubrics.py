@@ -96,8 +96,8 @@ def rubric_markdown(rubric: Rubric) -> str:
     )
 
 
-def rubric_html(rubric: Rubric) -> str:
-    """The rubric as an HTML table, with the model answer folded below it.
+def rubric_html(rubric: Rubric, model_open: bool = False) -> str:
+    """The rubric as an HTML table, with the model answer folded below it (unfolded for paper).
 
     >>> "<th scope='row'>4</th>" in rubric_html(rubric_for("01 think"))
     True
@@ -112,7 +112,8 @@ def rubric_html(rubric: Rubric) -> str:
         "<th scope='col'>The answer</th></tr></thead><tbody>"
         + rows
         + "<tr><th scope='row'>0</th><td>No answer</td><td></td></tr></tbody></table>"
-        "<details><summary>Model answer (4 points)</summary><p class='model'>"
+        + f"<details{' open' if model_open else ''}><summary>Model answer (4 points)</summary>"
+        "<p class='model'>"
         + html.escape(rubric.model).replace("\n\n", "</p><p class='model'>")
         + "</p></details>"
     )

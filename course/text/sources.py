@@ -341,6 +341,15 @@ def recorded_checksums() -> dict[str, str]:
     }
 
 
+def is_as_received(file: str, data: bytes) -> bool:
+    """Whether ``data`` are the bytes of the text file ``file`` as received (``seeds/SHA256SUMS``).
+
+    >>> is_as_received("000_03e231a90965b8c5.txt", b"changed")
+    False
+    """
+    return hashlib.sha256(data).hexdigest() == recorded_checksums().get(file)
+
+
 def text_bytes(file: str) -> bytes:
     """A text file's bytes: from ``seeds/`` in the course, or else from the folder named by
     ``COURSE_TEXTS``. A file from elsewhere must be the text as received (its checksum is checked).
@@ -366,7 +375,7 @@ def text_bytes(file: str) -> bytes:
             f"The source text {file} is not in {elsewhere} (the folder {TEXTS_VARIABLE} names). "
             "Ask your teacher to put both text files there."
         ) from None
-    if hashlib.sha256(data).hexdigest() != recorded_checksums().get(file):
+    if not is_as_received(file, data):
         raise CourseError(
             f"{path} is not the text the course was built on (its checksum differs from "
             "seeds/SHA256SUMS). Ask your teacher for the file as received."
