@@ -101,9 +101,9 @@ def _merge(answers: dict[str, dict], handed_in: dict[str, dict]) -> tuple[int, i
 def restore_journal(file: str) -> Shown:
     """Bring back the answers and self-check attempts of a journal you exported earlier.
 
-    Upload the file (``journal-your-name.md`` or ``.html``) to the new session first. Nothing in
-    your current journal is lost: where both hold an answer to the same question, the later one is
-    kept as your answer and the other among its earlier versions.
+    Upload the file (the name ``export_journal`` gave it, like ``journal-ada-lovelace.md``) to the
+    new session first. Nothing in your current journal is lost: where both hold an answer to the
+    same question, the later one is kept as your answer and the other among its earlier versions.
 
     >>> import os, tempfile
     >>> before = os.environ.get("COURSE_WORK")
